@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Zgc.Persistence;
+
+namespace Zgc.Standalone;
+
+/// <summary>Tells a newcomer where everything is once the host listens.</summary>
+internal static class StartupBanner
+{
+    public static void PrintWhenStarted(WebApplication app) =>
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var url = addresses.FirstOrDefault() ?? "http://127.0.0.1:5080";
+            var database = app.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+            var dataFolder = Path.GetFullPath(database.DataDirectory, app.Environment.ContentRootPath);
+            System.Console.WriteLine($$"""
+
+                ZGC innovation platform — standalone ({{app.Environment.EnvironmentName}})
+                  Console (sign in):   {{url}}/
+                  Get a token:         curl -s -X POST {{url}}/auth/token -H 'Content-Type: application/json' -d '{"userName":"applicant","password":"zgc-dev-password"}'
+                  OpenAPI:             {{url}}/openapi/v1.json
+                  Health:              {{url}}/health/ready
+                  Services:            {{url}}/intake  /review  /notice  /funding  /monitoring  /workflows
+                  Data ({{database.Provider}}):      {{dataFolder}}
+                  Users: applicant, subpark-haidian, committee, expert, finance-preparer, finance-approver, monitoring, admin
+                         (development password from Console:DevPassword; see README)
+
+                """);
+        });
+}

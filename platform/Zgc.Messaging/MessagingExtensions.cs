@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using MassTransit.Middleware;
+using Zgc.Messaging.Inbox;
+using Zgc.Messaging.Outbox;
+using Zgc.Messaging.Registration;
+
+namespace Zgc.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// Registers a service's messaging: its consumers and state machines, its outbox (for API handlers,
+    /// <see cref="IOutbox{TDb}"/>), inbox, timers and the delivery worker, all on <typeparamref name="TDb"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceMessaging<TDb>(this IHostApplicationBuilder builder, string service,
+        Action<ServiceMessagingBuilder<TDb>>? configure = null)
+        where TDb : DbContext
+    {
+        var registry = GetOrCreateRegistry(builder);
+        if (registry.Services.Contains(service))
+        {
+            throw new InvalidOperationException($"Messaging for service '{service}' is registered twice.");
+        }
+
+        registry.Services.Add(service);
+        var serviceBuilder = new ServiceMessagingBuilder<TDb>(service);
+        configure?.Invoke(serviceBuilder);
+        registry.Registrations.AddRange(serviceBuilder.Registrations);
+        foreach (var (name, configureEndpoint) in serviceBuilder.Endpoints)
+        {
+            registry.Endpoints.Add((name, (context, endpoint) => serviceBuilder.ConfigureEndpoint(context, endpoint, configureEndpoint)));
+        }
+
+        builder.Services.AddScoped<IOutbox<TDb>, DbOutbox<TDb>>();
+        builder.Services.AddScoped<IOutboxContextFactory<TDb>, DbOutboxContextFactory<TDb>>();
+        builder.Services.AddHostedService<OutboxDeliveryService<TDb>>();
+        builder.Services.AddSingleton(new ServiceMessagingInfo(service, typeof(TDb)));
+        return builder;
+    }
+
+    private static MessagingRegistry GetOrCreateRegistry(IHostApplicationBuilder builder)
+    {
+        if (builder.Properties.TryGetValue(typeof(MessagingRegistry), out var existing))
+        {
+            return (MessagingRegistry)existing;
+        }
+
+        var registry = new MessagingRegistry();
+        builder.Properties[typeof(MessagingRegistry)] = registry;
+        builder.Services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.ConfigureContainer(new MessagingServiceProviderFactory(registry, builder.Configuration, builder.Environment.IsDevelopment()));
+        return registry;
+    }
+}
+
+/// <summary>Which services this process hosts, and their databases (for operator views such as timers).</summary>
+public sealed record ServiceMessagingInfo(string Service, Type DbContextType);

@@ -1,0 +1,54 @@
+using MassTransit;
+using MassTransit.Middleware;
+using MassTransit.Middleware.Outbox;
+using MassTransit.Transports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Zgc.Messaging.Outbox;
+
+/// <summary>
+/// <see cref="IOutbox{TDb}"/> over MassTransit's own outbox endpoint providers: MassTransit builds the
+/// send context (serialisation, headers, addresses) and hands it to <see cref="AddSend{T}"/>, which stores it.
+/// </summary>
+internal sealed class DbOutbox<TDb>(TDb db, IBus bus, TimeProvider clock, IServiceProvider services) : IOutbox<TDb>, OutboxSendContext
+    where TDb : DbContext
+{
+    private IPublishEndpoint? _publish;
+    private ISendEndpointProvider? _send;
+
+    private IPublishEndpoint PublishEndpoint => _publish ??= new PublishEndpoint(new OutboxPublishEndpointProvider(this, bus));
+
+    private ISendEndpointProvider SendEndpointProvider => _send ??= new OutboxSendEndpointProvider(this, bus);
+
+    public Task Publish<T>(T message, CancellationToken cancellationToken = default) where T : class =>
+        PublishEndpoint.Publish(message, cancellationToken);
+
+    public async Task Send<T>(Uri destination, T message, CancellationToken cancellationToken = default) where T : class
+    {
+        var endpoint = await SendEndpointProvider.GetSendEndpoint(destination);
+        await endpoint.Send(message, cancellationToken);
+    }
+
+    public async Task<Guid> SchedulePublish<T>(DateTimeOffset due, T message, CancellationToken cancellationToken = default) where T : class
+    {
+        var token = NewId.NextGuid();
+        var delay = due - clock.GetUtcNow();
+        await PublishEndpoint.Publish(message, context =>
+        {
+            context.Delay = delay > TimeSpan.Zero ? delay : TimeSpan.Zero;
+            context.ScheduledMessageId = token;
+        }, cancellationToken);
+        return token;
+    }
+
+    public Task Cancel(Guid tokenId, CancellationToken cancellationToken = default) =>
+        OutboxRows.Cancel(db, tokenId, cancellationToken);
+
+    public Task AddSend<T>(SendContext<T> context) where T : class
+    {
+        OutboxRows.Add(db, context, clock);
+        return Task.CompletedTask;
+    }
+
+    public object? GetService(Type serviceType) => services.GetService(serviceType);
+}

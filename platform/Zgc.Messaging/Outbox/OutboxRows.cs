@@ -1,0 +1,82 @@
+using MassTransit;
+using MassTransit.Context;
+using MassTransit.Serialization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Zgc.Messaging.Outbox;
+
+/// <summary>Turns a captured MassTransit send into an outbox row on the producing service's DbContext.</summary>
+internal static class OutboxRows
+{
+    public static void Add<T>(DbContext db, SendContext<T> context, TimeProvider clock)
+        where T : class
+    {
+        var messageId = context.MessageId ?? throw new InvalidOperationException("A message captured by the outbox has no MessageId.");
+        var now = clock.GetUtcNow();
+        var body = context.Serializer.GetMessageBody(context);
+        var serializer = SystemTextJsonMessageSerializer.Instance;
+
+        string? properties = null;
+        if (context is TransportSendContext<T> transportContext)
+        {
+            var values = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+            transportContext.WritePropertiesTo(values);
+            // The row's due time replaces the transport delay: left in, RabbitMQ would need the
+            // delayed-message exchange, which is not installed (notes/MASSTRANSIT.md, pitfall 1).
+            values.Remove("Delay");
+            properties = serializer.SerializeDictionary(values);
+        }
+
+        var row = new OutboxMessage
+        {
+            MessageId = messageId,
+            DueTime = now + (context.Delay is { } delay && delay > TimeSpan.Zero ? delay : TimeSpan.Zero),
+            ScheduleTokenId = context.ScheduledMessageId,
+            CreatedAt = now,
+            DestinationAddress = context.DestinationAddress?.ToString()
+                ?? throw new InvalidOperationException($"Message {messageId} has no destination."),
+            ContentType = context.ContentType?.ToString() ?? context.Serialization.DefaultContentType.ToString(),
+            MessageType = string.Join(";", context.SupportedMessageTypes),
+            Body = body.GetString(),
+            Headers = serializer.SerializeDictionary(context.Headers.GetAll()),
+            Properties = properties,
+            ConversationId = context.ConversationId,
+            CorrelationId = context.CorrelationId,
+            InitiatorId = context.InitiatorId,
+            RequestId = context.RequestId,
+            SourceAddress = context.SourceAddress?.ToString(),
+            ResponseAddress = context.ResponseAddress?.ToString(),
+            FaultAddress = context.FaultAddress?.ToString(),
+            SentTime = now,
+            ExpirationTime = context.TimeToLive is { } ttl ? now + ttl : null,
+        };
+
+        // MassTransit may capture several sends of one handler concurrently; the change tracker is not thread-safe.
+        lock (db)
+        {
+            db.Add(row);
+        }
+    }
+
+    /// <summary>Cancels a timer: forgets rows not yet saved and deletes saved ones that are still pending.</summary>
+    public static async Task Cancel(DbContext db, Guid tokenId, CancellationToken cancellationToken)
+    {
+        List<OutboxMessage> unsaved;
+        lock (db)
+        {
+            unsaved = db.ChangeTracker.Entries<OutboxMessage>()
+                .Where(e => e.State == EntityState.Added && e.Entity.ScheduleTokenId == tokenId)
+                .Select(e => e.Entity)
+                .ToList();
+            foreach (var row in unsaved)
+            {
+                db.Entry(row).State = EntityState.Detached;
+            }
+        }
+
+        var saved = await db.Set<OutboxMessage>()
+            .Where(x => x.ScheduleTokenId == tokenId && x.DeliveredAt == null)
+            .ToListAsync(cancellationToken);
+        db.Set<OutboxMessage>().RemoveRange(saved);
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Zgc.Persistence;
+
+public static class ServiceDatabaseExtensions
+{
+    /// <summary>
+    /// Registers a service's DbContext on the provider chosen by <c>Database:Provider</c>.
+    /// Migrations are generated per provider, so each provider has its own small context subclass;
+    /// the rest of the service only ever asks for <typeparamref name="TDb"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDatabase<TDb, TSqlite, TPostgres, TSqlServer>(
+        this IHostApplicationBuilder builder, string serviceName)
+        where TDb : DbContext
+        where TSqlite : TDb
+        where TPostgres : TDb
+        where TSqlServer : TDb
+    {
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = ResolveConnectionString(builder.Configuration, options, serviceName, builder.Environment.ContentRootPath);
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                builder.Services.AddDbContext<TSqlite>(o => o.UseSqlite(connectionString));
+                builder.Services.AddScoped<TDb>(sp => sp.GetRequiredService<TSqlite>());
+                break;
+            case DatabaseProvider.Postgres:
+                builder.Services.AddDbContext<TPostgres>(o => o.UseNpgsql(connectionString));
+                builder.Services.AddScoped<TDb>(sp => sp.GetRequiredService<TPostgres>());
+                break;
+            case DatabaseProvider.SqlServer:
+                builder.Services.AddDbContext<TSqlServer>(o => o.UseSqlServer(connectionString));
+                builder.Services.AddScoped<TDb>(sp => sp.GetRequiredService<TSqlServer>());
+                break;
+            default:
+                throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not one of Sqlite, Postgres, SqlServer.");
+        }
+
+        builder.Services.AddHealthChecks().AddDbContextCheck<TDb>($"{serviceName.ToLowerInvariant()}-db", tags: ["ready"]);
+        if (options.MigrateOnStartup)
+        {
+            builder.Services.AddHostedService<DatabaseMigrator<TDb>>();
+        }
+
+        return builder;
+    }
+
+    /// <summary>The connection string a service uses: its own entry, else the template, else a SQLite file.</summary>
+    public static string ResolveConnectionString(IConfiguration configuration, DatabaseOptions options, string serviceName, string contentRoot)
+    {
+        var explicitString = configuration.GetConnectionString(serviceName);
+        if (!string.IsNullOrWhiteSpace(explicitString))
+        {
+            return explicitString;
+        }
+
+        var lower = serviceName.ToLowerInvariant();
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return options.ConnectionString.Replace("{service}", lower, StringComparison.Ordinal);
+        }
+
+        if (options.Provider != DatabaseProvider.Sqlite)
+        {
+            throw new InvalidOperationException(
+                $"No connection string for service '{serviceName}': set ConnectionStrings:{serviceName} or Database:ConnectionString.");
+        }
+
+        var folder = Path.GetFullPath(options.DataDirectory, contentRoot);
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, lower + ".db")}";
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Zgc.SharedKernel;
+
+namespace Zgc.ServiceDefaults;
+
+/// <summary>
+/// Turns broken rules and unreadable requests into 400 ProblemDetails that name the field and the rule,
+/// in English and Chinese, instead of a 500 (DESIGN.md, Input).
+/// </summary>
+internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ProblemDetails? problem = exception switch
+        {
+            RuleViolationException rule => Problem(rule.StatusCode, rule.Rule, rule.MessageEn, rule.MessageZh, rule.Field),
+            TaxonomyException taxonomy => Problem(StatusCodes.Status400BadRequest, taxonomy.Rule, taxonomy.MessageEn, taxonomy.MessageZh, taxonomy.Field),
+            BadHttpRequestException bad => Problem(bad.StatusCode, "request-format", bad.Message, "请求格式不正确", null),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails Problem(int status, string rule, string messageEn, string? messageZh, string? field)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Title = status == StatusCodes.Status409Conflict ? "The request conflicts with the current state." : "The request breaks a rule.",
+            Detail = messageEn,
+            Type = "https://zgc-platform.example/rules/" + rule,
+        };
+        problem.Extensions["rule"] = rule;
+        if (field is not null)
+        {
+            problem.Extensions["field"] = field;
+        }
+
+        if (messageZh is not null)
+        {
+            problem.Extensions["detailZh"] = messageZh;
+        }
+
+        return problem;
+    }
+}

@@ -1,0 +1,136 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Tokens;
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Zgc.ServiceDefaults;
+
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>Our own meters and activity sources all start with this.</summary>
+    public const string TelemetryPrefix = "Zgc";
+
+    /// <summary>
+    /// What every host shares: telemetry, health, ProblemDetails, JSON, TimeProvider, JWT authentication
+    /// with one policy per role, OpenAPI.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
+    {
+        builder.AddTelemetry();
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHealthChecks();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddOpenApi();
+        builder.Services.AddHttpClient();
+
+        builder.AddAuth();
+        return builder;
+    }
+
+    private static void AddTelemetry(this IHostApplicationBuilder builder)
+    {
+        builder.Logging.AddOpenTelemetry(o =>
+        {
+            o.IncludeFormattedMessage = true;
+            o.IncludeScopes = true;
+        });
+
+        var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName))
+            .WithMetrics(m => m
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter("MassTransit")
+                .AddMeter(TelemetryPrefix + ".*"))
+            .WithTracing(t => t
+                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal))
+                .AddHttpClientInstrumentation()
+                .AddEntityFrameworkCoreInstrumentation()
+                .AddNpgsql()
+                .AddSource("MassTransit")
+                .AddSource(TelemetryPrefix + ".*"));
+
+        // Exported only when a collector is configured, so a newcomer's run needs nothing extra.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            otel.UseOtlpExporter();
+        }
+    }
+
+    private static void AddAuth(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(AuthOptions.Section);
+        builder.Services.AddOptions<AuthOptions>().Bind(section);
+        builder.Services.TryAddSingleton<TokenIssuer>();
+        var auth = section.Get<AuthOptions>() ?? new AuthOptions();
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(o =>
+            {
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters = new TokenValidationParameters
+                {
+                    NameClaimType = ZgcClaims.Name,
+                    RoleClaimType = ZgcClaims.Role,
+                    ValidIssuer = auth.Issuer,
+                    ValidAudience = auth.Audience,
+                    ClockSkew = TimeSpan.FromMinutes(1),
+                };
+                if (!string.IsNullOrWhiteSpace(auth.Authority))
+                {
+                    o.Authority = auth.Authority;
+                }
+                else
+                {
+                    o.TokenValidationParameters.IssuerSigningKey = TokenIssuer.SigningKey(auth);
+                }
+            });
+
+        builder.Services.AddAuthorization(o =>
+        {
+            foreach (var role in Roles.All)
+            {
+                o.AddPolicy(role, p => p.RequireAuthenticatedUser().RequireRole(role));
+            }
+        });
+    }
+
+    /// <summary>Health (anonymous), OpenAPI and the error pipeline. Call once per process, before the services' Map calls.</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        // Live: the process answers. Ready: its databases and the broker answer too.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>Requires any one of <paramref name="roles"/> (several policies on one endpoint would all be required).</summary>
+    public static TBuilder RequireRoles<TBuilder>(this TBuilder builder, params string[] roles)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(new AuthorizeAttribute { Roles = string.Join(",", roles) });
+
+    /// <summary>Operations staff who run and watch workflows (S-OPS): committee and monitoring officers, admins.</summary>
+    public static TBuilder RequireOperators<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireRoles(Roles.CommitteeOfficer, Roles.MonitoringOfficer, Roles.Admin);
+}

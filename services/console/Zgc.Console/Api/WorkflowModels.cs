@@ -1,0 +1,15 @@
+namespace Zgc.Console.Api;
+
+/// <summary>One row of <c>GET /workflows/instances</c>.</summary>
+public sealed record LifecycleInstance(
+    Guid Id, string PlatformName, string UnitUscc, string SubPark, string CurrentState, string PolicyVersion,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+/// <summary>One step of an instance's history: the event, the states before and after, when, and the message that caused it.</summary>
+public sealed record LifecycleTransition(string Event, string From, string To, DateTimeOffset At, Guid? MessageId);
+
+/// <summary><c>GET /workflows/instances/{id}</c>: the summary's fields, a few optional details, and the transitions.</summary>
+public sealed record LifecycleInstanceDetail(
+    Guid Id, string PlatformName, string UnitUscc, string SubPark, string CurrentState, string PolicyVersion,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<LifecycleTransition>? Transitions,
+    string? UnitName = null, string? OutcomeReason = null);

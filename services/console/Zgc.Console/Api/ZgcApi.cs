@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Zgc.Console.Auth;
+
+namespace Zgc.Console.Api;
+
+/// <summary>
+/// The services' HTTP APIs as the signed-in user: every request carries the user's own bearer token, so the services
+/// decide what the user may see. Failures come back as <see cref="ApiError"/>, never as exceptions.
+/// </summary>
+public sealed class ZgcApi(
+    IHttpClientFactory clients, AuthenticationStateProvider authentication, NavigationManager navigation, ILogger<ZgcApi> logger)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public Task<ApiResult<List<LifecycleInstance>>> ListInstances(CancellationToken cancellationToken) =>
+        Get<List<LifecycleInstance>>("workflows/instances", cancellationToken);
+
+    public Task<ApiResult<LifecycleInstanceDetail>> GetInstance(Guid id, CancellationToken cancellationToken) =>
+        Get<LifecycleInstanceDetail>($"workflows/instances/{id}", cancellationToken);
+
+    private async Task<ApiResult<T>> Get<T>(string relativePath, CancellationToken cancellationToken) where T : class
+    {
+        var state = await authentication.GetAuthenticationStateAsync();
+        var token = state.User.AccessToken();
+        if (string.IsNullOrEmpty(token))
+        {
+            return ApiResult<T>.Fail(new ApiError(ApiErrorKind.SignedOut));
+        }
+
+        using var client = clients.CreateClient(ConsoleModule.ApiClientName);
+        var baseAddress = client.BaseAddress ?? ApiBaseAddress.WithTrailingSlash(new Uri(navigation.BaseUri));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseAddress, relativePath));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+
+        try
+        {
+            using var response = await client.SendAsync(request, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                var detail = await ProblemDetail(response, cancellationToken);
+                logger.LogWarning("GET {Uri} answered {Status}", request.RequestUri, (int)response.StatusCode);
+                return ApiResult<T>.Fail(new ApiError(Kind(response.StatusCode), response.StatusCode, detail));
+            }
+
+            var value = await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken);
+            return value is null ? ApiResult<T>.Fail(new ApiError(ApiErrorKind.BadResponse, response.StatusCode)) : ApiResult<T>.Ok(value);
+        }
+        catch (HttpRequestException e)
+        {
+            logger.LogWarning(e, "GET {Uri} failed", request.RequestUri);
+            return ApiResult<T>.Fail(new ApiError(ApiErrorKind.Unreachable, e.StatusCode));
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "GET {Uri} timed out", request.RequestUri);
+            return ApiResult<T>.Fail(new ApiError(ApiErrorKind.Timeout));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The page went away; nobody will read the answer.
+            return ApiResult<T>.Fail(new ApiError(ApiErrorKind.Timeout));
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException)
+        {
+            logger.LogWarning(e, "GET {Uri} returned an unreadable body", request.RequestUri);
+            return ApiResult<T>.Fail(new ApiError(ApiErrorKind.BadResponse));
+        }
+    }
+
+    private static ApiErrorKind Kind(HttpStatusCode status) => status switch
+    {
+        HttpStatusCode.Unauthorized => ApiErrorKind.Unauthorized,
+        HttpStatusCode.Forbidden => ApiErrorKind.Forbidden,
+        HttpStatusCode.NotFound => ApiErrorKind.NotFound,
+        _ => ApiErrorKind.ServerError,
+    };
+
+    /// <summary>The service's own explanation from a ProblemDetails body (its Chinese text too, when it has one).</summary>
+    private static async Task<string?> ProblemDetail(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.Content.Headers.ContentType?.MediaType is not ("application/problem+json" or "application/json"))
+        {
+            return null;
+        }
+
+        try
+        {
+            var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>(Json, cancellationToken);
+            if (problem is null)
+            {
+                return null;
+            }
+
+            var zh = problem.Extensions.TryGetValue("detailZh", out var value) && value is JsonElement { ValueKind: JsonValueKind.String } e ? e.GetString() : null;
+            var parts = new[] { problem.Detail ?? problem.Title, zh }.Where(p => !string.IsNullOrWhiteSpace(p));
+            var text = string.Join(" / ", parts);
+            return text.Length == 0 ? null : text;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Zgc.ServiceDefaults;
+
+namespace Zgc.Console.Auth;
+
+/// <summary>
+/// The built-in users of <c>Console:Users</c>, or the seeded set (one per role) when none are configured, and the check
+/// of their passwords. Passwords are compared in constant time, and an unknown user name costs the same as a wrong
+/// password, so neither the timing nor the answer tells which part was wrong.
+/// </summary>
+public sealed class ConsoleUsers(IOptionsMonitor<ConsoleOptions> options)
+{
+    /// <summary>The applicant unit of the seeded applicant (a well-formed example USCC).</summary>
+    public const string SeededApplicantUnit = "91110108MA01ABCD1X";
+
+    /// <summary>The sub-park of the seeded sub-park officer.</summary>
+    public const string SeededSubPark = "haidian";
+
+    /// <summary>One user per role, all with <see cref="ConsoleOptions.DevPassword"/> (development only).</summary>
+    public static IReadOnlyList<ConsoleUser> Seeded { get; } =
+    [
+        new("applicant", "北京示例科技有限公司申报人", [Roles.Applicant], SeededApplicantUnit, null),
+        new("subpark-haidian", "海淀园分园工作人员", [Roles.SubParkOfficer], null, SeededSubPark),
+        new("committee", "中关村管委会工作人员", [Roles.CommitteeOfficer], null, null),
+        new("expert", "评审专家", [Roles.Expert], null, null),
+        new("finance-preparer", "财务经办人", [Roles.FinancePreparer], null, null),
+        new("finance-approver", "财务审核人", [Roles.FinanceApprover], null, null),
+        new("monitoring", "监测评估人员", [Roles.MonitoringOfficer], null, null),
+        new("admin", "系统管理员", [Roles.Admin], null, null),
+    ];
+
+    /// <summary>Everyone who may sign in, in configuration order.</summary>
+    public IReadOnlyList<ConsoleUser> All
+    {
+        get
+        {
+            var configured = options.CurrentValue.Users;
+            return configured.Count == 0
+                ? Seeded
+                : [.. configured.Select(u => new ConsoleUser(u.UserName.Trim(), string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName.Trim() : u.DisplayName,
+                    [.. u.Roles], Blank(u.Unit), Blank(u.SubPark)))];
+        }
+    }
+
+    public ConsoleUser? Find(string? userName) =>
+        string.IsNullOrWhiteSpace(userName) ? null : All.FirstOrDefault(u => string.Equals(u.UserName, userName.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The user if <paramref name="password"/> is theirs; otherwise null, whatever was wrong.</summary>
+    public ConsoleUser? Verify(string? userName, string? password)
+    {
+        var user = Find(userName);
+        var current = options.CurrentValue;
+        var expected = user is null
+            ? null
+            : current.Users.FirstOrDefault(u => string.Equals(u.UserName.Trim(), user.UserName, StringComparison.OrdinalIgnoreCase))?.Password;
+        expected = string.IsNullOrEmpty(expected) ? current.DevPassword : expected;
+
+        // Hashing first gives both sides the same length, so the comparison does not leak the password's length either.
+        var matches = CryptographicOperations.FixedTimeEquals(Hash(password ?? ""), Hash(expected));
+        return matches && user is not null && !string.IsNullOrEmpty(password) ? user : null;
+    }
+
+    private static byte[] Hash(string value) => SHA256.HashData(Encoding.UTF8.GetBytes(value));
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

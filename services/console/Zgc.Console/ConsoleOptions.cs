@@ -1,0 +1,48 @@
+namespace Zgc.Console;
+
+/// <summary>The <c>Console</c> configuration section. Every value has a default here: the console ships no appsettings.</summary>
+public sealed class ConsoleOptions
+{
+    public const string Section = "Console";
+
+    /// <summary>
+    /// The password of the seeded users (and of configured users without their own). DEVELOPMENT ONLY: it is public,
+    /// in this repository; a real deployment signs users in through an OIDC authority (<c>Auth:Authority</c>).
+    /// </summary>
+    public const string DefaultDevPassword = "zgc-dev-password";
+
+    /// <summary>The built-in users. When none are configured, <see cref="Auth.ConsoleUsers.Seeded"/> (one per role) apply.</summary>
+    public List<ConsoleUserOptions> Users { get; set; } = [];
+
+    /// <summary><c>Console:DevPassword</c>: see <see cref="DefaultDevPassword"/>.</summary>
+    public string DevPassword { get; set; } = DefaultDevPassword;
+
+    /// <summary>
+    /// <c>Console:ApiBaseUrl</c>: where the services' HTTP APIs are (a gateway, or one service host). Unset: the console's
+    /// own address, which is right in the standalone host where every API runs in the same process.
+    /// </summary>
+    public string? ApiBaseUrl { get; set; }
+
+    /// <summary><c>Console:ApiTimeout</c>: how long a page waits for an API answer.</summary>
+    public TimeSpan ApiTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>One entry of <c>Console:Users</c>.</summary>
+public sealed class ConsoleUserOptions
+{
+    public string UserName { get; set; } = "";
+
+    public string? DisplayName { get; set; }
+
+    /// <summary>Role names of <c>Zgc.ServiceDefaults.Roles</c>.</summary>
+    public List<string> Roles { get; set; } = [];
+
+    /// <summary>The applicant's unit (USCC), carried as the <c>unit</c> claim.</summary>
+    public string? Unit { get; set; }
+
+    /// <summary>The sub-park officer's sub-park code, carried as the <c>subpark</c> claim.</summary>
+    public string? SubPark { get; set; }
+
+    /// <summary>Optional own password (development only); unset: <see cref="ConsoleOptions.DevPassword"/>.</summary>
+    public string? Password { get; set; }
+}

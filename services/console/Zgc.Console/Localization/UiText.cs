@@ -1,0 +1,138 @@
+using System.Collections.Frozen;
+using System.Globalization;
+
+namespace Zgc.Console.Localization;
+
+/// <summary>
+/// A small dictionary-based localizer: every text of the console in Chinese (first) and English. Unknown keys show
+/// themselves, so a missing text is visible rather than silent.
+/// </summary>
+public sealed class UiText
+{
+    private static readonly TimeSpan BeijingOffset = TimeSpan.FromHours(8); // Asia/Shanghai has no daylight saving.
+
+    private static readonly FrozenDictionary<string, (string Zh, string En)> Texts = new Dictionary<string, (string Zh, string En)>
+    {
+        ["app.title"] = ("中关村创新平台运营控制台", "ZGC Innovation Platform Console"),
+        ["app.short"] = ("中关村创新平台", "ZGC Platforms"),
+        ["nav.home"] = ("首页", "Home"),
+        ["nav.workflows"] = ("流程实例", "Lifecycle instances"),
+        ["nav.users"] = ("内置用户", "Built-in users"),
+        ["nav.menu"] = ("导航", "Navigation"),
+        ["lang.zh"] = ("中文", "中文"),
+        ["lang.en"] = ("English", "English"),
+        ["user.signedInAs"] = ("当前用户", "Signed in as"),
+        ["user.roles"] = ("角色", "Roles"),
+        ["user.unit"] = ("单位（统一社会信用代码）", "Unit (USCC)"),
+        ["user.subpark"] = ("分园", "Sub-park"),
+        ["user.logout"] = ("退出登录", "Sign out"),
+        ["login.title"] = ("登录", "Sign in"),
+        ["login.username"] = ("用户名", "User name"),
+        ["login.password"] = ("密码", "Password"),
+        ["login.submit"] = ("登录", "Sign in"),
+        ["login.invalid"] = ("用户名或密码不正确。", "The user name or the password is not correct."),
+        ["login.expired"] = ("页面已过期，请重新提交。", "The form expired; please sign in again."),
+        ["login.devHint"] = ("开发环境内置用户（仅供开发使用，请勿用于生产）：", "Built-in development users (development only, never in production):"),
+        ["login.devPassword"] = ("密码", "Password"),
+        ["home.title"] = ("欢迎使用运营控制台", "Welcome to the operations console"),
+        ["home.pages"] = ("可用功能", "What you can use"),
+        ["home.noPages"] = ("您的角色目前没有控制台页面；可通过下方的 API 办理业务。", "Your role has no console pages yet; use the APIs below."),
+        ["home.api"] = ("通过 API 访问", "Using the APIs"),
+        ["home.apiHint"] = ("先取得访问令牌，再以 Authorization: Bearer 头调用各服务接口：", "Get an access token, then call the services with an Authorization: Bearer header:"),
+        ["workflows.title"] = ("流程实例", "Lifecycle instances"),
+        ["workflows.platform"] = ("平台名称", "Platform"),
+        ["workflows.subpark"] = ("分园", "Sub-park"),
+        ["workflows.state"] = ("当前状态", "Current state"),
+        ["workflows.updated"] = ("最近变更", "Last change"),
+        ["workflows.empty"] = ("暂无流程实例。", "No lifecycle instances yet."),
+        ["workflows.refresh"] = ("刷新", "Refresh"),
+        ["workflows.count"] = ("共 {0} 个实例", "{0} instances"),
+        ["instance.back"] = ("返回流程实例列表", "Back to lifecycle instances"),
+        ["instance.title"] = ("流程实例详情", "Lifecycle instance"),
+        ["instance.unit"] = ("申报单位", "Applicant unit"),
+        ["instance.policy"] = ("适用政策版本", "Policy version"),
+        ["instance.created"] = ("创建时间", "Created"),
+        ["instance.updated"] = ("最近变更", "Last change"),
+        ["instance.outcome"] = ("结果说明", "Outcome"),
+        ["instance.transitions"] = ("流转记录", "Transitions"),
+        ["instance.noTransitions"] = ("暂无流转记录。", "No transitions yet."),
+        ["instance.event"] = ("事件", "Event"),
+        ["instance.message"] = ("消息编号", "Message id"),
+        ["loading"] = ("正在加载…", "Loading…"),
+        ["error.title"] = ("无法获取数据", "Could not load the data"),
+        ["error.SignedOut"] = ("登录已失效，请重新登录。", "Your sign-in has expired; please sign in again."),
+        ["error.Unauthorized"] = ("服务拒绝了访问令牌（可能已过期），请重新登录。", "The service refused the access token (it may have expired); please sign in again."),
+        ["error.Forbidden"] = ("您的角色无权查看此内容。", "Your role may not see this."),
+        ["error.NotFound"] = ("未找到所请求的内容。", "Not found."),
+        ["error.Unreachable"] = ("无法连接到服务接口，请稍后重试。", "The service API could not be reached; please try again later."),
+        ["error.Timeout"] = ("服务接口响应超时，请稍后重试。", "The service API did not answer in time; please try again later."),
+        ["error.ServerError"] = ("服务接口返回错误。", "The service API returned an error."),
+        ["error.BadResponse"] = ("服务接口返回了无法识别的内容。", "The service API returned something the console cannot read."),
+        ["error.status"] = ("HTTP 状态码", "HTTP status"),
+        ["error.signInAgain"] = ("重新登录", "Sign in again"),
+        ["denied.title"] = ("无权访问", "Access denied"),
+        ["denied.text"] = ("您的角色无权使用此页面。", "Your role may not use this page."),
+        ["notFound.title"] = ("页面不存在", "Page not found"),
+        ["notFound.text"] = ("找不到您要访问的页面。", "There is no page at this address."),
+        ["users.title"] = ("内置用户", "Built-in users"),
+        ["users.userName"] = ("用户名", "User name"),
+        ["users.displayName"] = ("姓名", "Display name"),
+        ["error.reload"] = ("页面出现错误。", "An error has occurred."),
+        ["error.reloadLink"] = ("重新加载", "Reload"),
+        ["role.applicant"] = ("申报单位", "Applicant"),
+        ["role.subpark-officer"] = ("分园工作人员", "Sub-park officer"),
+        ["role.committee-officer"] = ("管委会工作人员", "Committee officer"),
+        ["role.expert"] = ("评审专家", "Expert"),
+        ["role.finance-preparer"] = ("财务经办", "Finance preparer"),
+        ["role.finance-approver"] = ("财务审核", "Finance approver"),
+        ["role.monitoring-officer"] = ("监测评估人员", "Monitoring officer"),
+        ["role.admin"] = ("管理员", "Administrator"),
+        ["state.Initial"] = ("初始", "Initial"),
+        ["state.SubParkReview"] = ("分园审核中", "Sub-park review"),
+        ["state.ExpertReview"] = ("专家评审中", "Expert review"),
+        ["state.AwaitingNotice"] = ("待公示", "Awaiting public notice"),
+        ["state.InNotice"] = ("公示中", "In public notice"),
+        ["state.AwaitingAgreement"] = ("待签订协议", "Awaiting agreement"),
+        ["state.Funding"] = ("资助期", "Funding period"),
+        ["state.Included"] = ("已认定", "Included"),
+        ["state.Rectifying"] = ("整改中", "Rectifying"),
+        ["state.Completed"] = ("已完成", "Completed"),
+        ["state.Rejected"] = ("未通过", "Rejected"),
+        ["state.Exited"] = ("已退出", "Exited"),
+        ["state.Revoked"] = ("已撤销", "Revoked"),
+        ["state.Final"] = ("已结束", "Final"),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private UiText(string language) => Language = language;
+
+    public static UiText Chinese { get; } = new(UiLanguage.Chinese);
+
+    public static UiText English { get; } = new(UiLanguage.English);
+
+    /// <summary>"zh" or "en".</summary>
+    public string Language { get; }
+
+    public bool IsEnglish => Language == UiLanguage.English;
+
+    /// <summary>The value of the HTML <c>lang</c> attribute.</summary>
+    public string HtmlLang => IsEnglish ? "en" : "zh-CN";
+
+    public string this[string key] => Texts.TryGetValue(key, out var text) ? (IsEnglish ? text.En : text.Zh) : key;
+
+    public static UiText For(string? language) => UiLanguage.Parse(language) == UiLanguage.English ? English : Chinese;
+
+    public string Format(string key, params object[] args) => string.Format(Culture, this[key], args);
+
+    /// <summary>A lifecycle state's name for people; the state's own name when the console does not know it yet.</summary>
+    public string State(string state) => Texts.TryGetValue("state." + state, out var text) ? (IsEnglish ? text.En : text.Zh) : state;
+
+    public string Role(string role) => Texts.TryGetValue("role." + role, out var text) ? (IsEnglish ? text.En : text.Zh) : role;
+
+    /// <summary>A point in time as Beijing time (the programme's time zone), to the minute.</summary>
+    public string Time(DateTimeOffset value) => value.ToOffset(BeijingOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>A point in time as Beijing time to the second, for the transition timeline.</summary>
+    public string PreciseTime(DateTimeOffset value) => value.ToOffset(BeijingOffset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    private CultureInfo Culture => IsEnglish ? CultureInfo.GetCultureInfo("en-US") : CultureInfo.GetCultureInfo("zh-CN");
+}

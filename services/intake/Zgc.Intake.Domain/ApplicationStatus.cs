@@ -1,0 +1,7 @@
+namespace Zgc.Intake.Domain;
+
+public enum ApplicationStatus
+{
+    Submitted,
+    Recommended,
+}

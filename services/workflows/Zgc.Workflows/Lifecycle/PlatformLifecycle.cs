@@ -1,0 +1,42 @@
+using MassTransit;
+
+namespace Zgc.Workflows.Lifecycle;
+
+/// <summary>
+/// One application's whole path through the programme, persisted by our EF saga repository.
+/// The correlation id is the application id, so every service's message finds its instance.
+/// </summary>
+public sealed class PlatformLifecycle : SagaStateMachineInstance, ISagaVersion
+{
+    public Guid CorrelationId { get; set; }
+
+    /// <summary>Optimistic concurrency token: bumped on every update.</summary>
+    public int Version { get; set; }
+
+    public string CurrentState { get; set; } = "";
+
+    /// <summary>The policy configuration the instance started under (running instances keep their rules).</summary>
+    public string PolicyVersion { get; set; } = "";
+
+    public string PlatformName { get; set; } = "";
+
+    public string UnitUscc { get; set; } = "";
+
+    public string UnitName { get; set; } = "";
+
+    public string SubPark { get; set; } = "";
+
+    public string IndustryField { get; set; } = "";
+
+    public bool EspeciallyMajor { get; set; }
+
+    public Guid? NoticeId { get; set; }
+
+    public DateOnly? NoticeEndsOn { get; set; }
+
+    public string? OutcomeReason { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,89 @@
+using MassTransit;
+using Zgc.Intake.Contracts;
+using Zgc.Notice.Contracts;
+using Zgc.Review.Contracts;
+
+namespace Zgc.Workflows.Lifecycle;
+
+/// <summary>
+/// The programme's order and waiting, in one place (DESIGN.md, Orchestration). Services own the rules; each
+/// transition here is driven by the owning service's event and commands the next service.
+/// This is the walking skeleton: submission → sub-park review → expert review → approved → notice.
+/// </summary>
+public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<PlatformLifecycle>
+{
+    /// <summary>Recorded on every new instance; raise it when the lifecycle's rules change.</summary>
+    public const string PolicyVersion = "2019-measures/v1";
+
+    public PlatformLifecycleStateMachine()
+    {
+        InstanceState(x => x.CurrentState);
+
+        Event(() => Submitted, e => e.CorrelateById(m => m.Message.ApplicationId));
+        Event(() => Recommended, e => e.CorrelateById(m => m.Message.ApplicationId));
+        Event(() => MeetingApproved, e => e.CorrelateById(m => m.Message.ApplicationId));
+        Event(() => MeetingRejected, e => e.CorrelateById(m => m.Message.ApplicationId));
+        Event(() => NoticeOpened, e => e.CorrelateById(m => m.Message.ApplicationId));
+
+        Initially(
+            When(Submitted)
+                .Then(c =>
+                {
+                    var m = c.Message;
+                    c.Saga.PolicyVersion = PolicyVersion;
+                    c.Saga.PlatformName = m.PlatformName;
+                    c.Saga.UnitUscc = m.UnitUscc;
+                    c.Saga.UnitName = m.UnitName;
+                    c.Saga.SubPark = m.SubPark;
+                    c.Saga.IndustryField = m.IndustryField;
+                })
+                .TransitionTo(SubParkReview));
+
+        During(SubParkReview,
+            When(Recommended)
+                // Commands are published: each has exactly one consuming service, and publish spares a routing table.
+                .Publish(c => new OpenReviewCase(c.Saga.CorrelationId, c.Saga.UnitUscc, c.Saga.UnitName, c.Saga.PlatformName,
+                    c.Saga.IndustryField, c.Saga.SubPark))
+                .TransitionTo(ExpertReview));
+
+        During(ExpertReview,
+            When(MeetingApproved)
+                .Then(c => c.Saga.EspeciallyMajor = c.Message.EspeciallyMajor)
+                .Publish(c => new PublishNotice(c.Saga.CorrelationId, c.Saga.PlatformName, c.Saga.UnitName))
+                .TransitionTo(AwaitingNotice),
+            When(MeetingRejected)
+                .Then(c => c.Saga.OutcomeReason = "Rejected by the director office meeting: " + c.Message.Reason)
+                .TransitionTo(Rejected));
+
+        During(AwaitingNotice,
+            When(NoticeOpened)
+                .Then(c =>
+                {
+                    c.Saga.NoticeId = c.Message.NoticeId;
+                    c.Saga.NoticeEndsOn = c.Message.EndsOn;
+                })
+                .TransitionTo(InNotice));
+
+        ConnectStateObserver(new TransitionHistoryObserver());
+    }
+
+    public State SubParkReview { get; private set; } = null!;
+
+    public State ExpertReview { get; private set; } = null!;
+
+    public State AwaitingNotice { get; private set; } = null!;
+
+    public State InNotice { get; private set; } = null!;
+
+    public State Rejected { get; private set; } = null!;
+
+    public Event<ApplicationSubmitted> Submitted { get; private set; } = null!;
+
+    public Event<ApplicationRecommended> Recommended { get; private set; } = null!;
+
+    public Event<PlatformApproved> MeetingApproved { get; private set; } = null!;
+
+    public Event<PlatformRejected> MeetingRejected { get; private set; } = null!;
+
+    public Event<NoticePublished> NoticeOpened { get; private set; } = null!;
+}

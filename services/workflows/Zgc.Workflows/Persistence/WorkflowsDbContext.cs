@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Zgc.Messaging;
+using Zgc.Workflows.Lifecycle;
+
+namespace Zgc.Workflows.Persistence;
+
+public abstract class WorkflowsDbContext(DbContextOptions options) : ServiceDbContext(options)
+{
+    public DbSet<PlatformLifecycle> Instances => Set<PlatformLifecycle>();
+
+    public DbSet<LifecycleTransition> Transitions => Set<LifecycleTransition>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<PlatformLifecycle>(e =>
+        {
+            e.ToTable("PlatformLifecycles");
+            e.HasKey(x => x.CorrelationId);
+            e.Property(x => x.CorrelationId).ValueGeneratedNever();
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Property(x => x.CurrentState).HasMaxLength(64);
+            e.Property(x => x.PolicyVersion).HasMaxLength(64);
+            e.Property(x => x.PlatformName).HasMaxLength(200);
+            e.Property(x => x.UnitUscc).HasMaxLength(18);
+            e.Property(x => x.UnitName).HasMaxLength(200);
+            e.Property(x => x.SubPark).HasMaxLength(64);
+            e.Property(x => x.IndustryField).HasMaxLength(64);
+            e.Property(x => x.OutcomeReason).HasMaxLength(2000);
+            e.HasIndex(x => x.CurrentState);
+            e.HasIndex(x => x.UpdatedAt);
+        });
+        modelBuilder.Entity<LifecycleTransition>(e =>
+        {
+            e.ToTable("LifecycleTransitions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Event).HasMaxLength(128);
+            e.Property(x => x.FromState).HasMaxLength(64);
+            e.Property(x => x.ToState).HasMaxLength(64);
+            e.HasIndex(x => new { x.InstanceId, x.Id });
+        });
+    }
+}
+
+public sealed class SqliteWorkflowsDbContext(DbContextOptions<SqliteWorkflowsDbContext> options) : WorkflowsDbContext(options);
+
+public sealed class PostgresWorkflowsDbContext(DbContextOptions<PostgresWorkflowsDbContext> options) : WorkflowsDbContext(options);
+
+public sealed class SqlServerWorkflowsDbContext(DbContextOptions<SqlServerWorkflowsDbContext> options) : WorkflowsDbContext(options);
+
+internal sealed class SqliteWorkflowsDesignFactory : Zgc.Persistence.SqliteDesignTimeFactory<SqliteWorkflowsDbContext>;
+
+internal sealed class PostgresWorkflowsDesignFactory : Zgc.Persistence.PostgresDesignTimeFactory<PostgresWorkflowsDbContext>;
+
+internal sealed class SqlServerWorkflowsDesignFactory : Zgc.Persistence.SqlServerDesignTimeFactory<SqlServerWorkflowsDbContext>;

@@ -1,0 +1,30 @@
+using Zgc.Messaging;
+using Zgc.Persistence;
+using Zgc.ServiceDefaults;
+using Zgc.Workflows.Features;
+using Zgc.Workflows.Lifecycle;
+using Zgc.Workflows.Persistence;
+
+namespace Zgc.Workflows;
+
+/// <summary>The one list of everything the workflows service registers and maps.</summary>
+public static class WorkflowsModule
+{
+    public const string Name = "workflows";
+
+    public static IHostApplicationBuilder AddWorkflows(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<WorkflowsDbContext, SqliteWorkflowsDbContext, PostgresWorkflowsDbContext, SqlServerWorkflowsDbContext>("Workflows");
+        builder.AddServiceMessaging<WorkflowsDbContext>(Name, m => m.AddStateMachine<PlatformLifecycleStateMachine, PlatformLifecycle>());
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapWorkflows(this IEndpointRouteBuilder app)
+    {
+        var workflows = app.MapGroup("/" + Name).WithTags("Workflows").RequireOperators();
+        ListInstances.Map(workflows);
+        GetInstance.Map(workflows);
+        workflows.MapTimers<WorkflowsDbContext>();
+        return app;
+    }
+}

@@ -1,0 +1,103 @@
+using System.Net;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Zgc.ServiceDefaults;
+
+namespace Zgc.Console.Tests;
+
+/// <summary>A console whose API calls are answered by <see cref="FakeApi"/> with one lifecycle instance.</summary>
+public sealed class ConsoleAppWithWorkflows : ConsoleApp
+{
+    public const string InstanceId = "3f2b8c1e-4d5a-4b6c-9e7f-0a1b2c3d4e5f";
+    public const string BrokenId = "00000000-0000-0000-0000-0000000000ee";
+
+    private const string Summary = """
+        "id":"3f2b8c1e-4d5a-4b6c-9e7f-0a1b2c3d4e5f","platformName":"高精尖协同创新平台（示例）","unitUscc":"91110108MA01ABCD1X",
+        "subPark":"haidian","currentState":"InNotice","policyVersion":"2019",
+        "createdAt":"2026-03-02T01:00:00+00:00","updatedAt":"2026-03-09T02:30:00+00:00"
+        """;
+
+    public FakeApi Fake { get; } = new();
+
+    protected override FakeApi? Api => Fake;
+
+    public ConsoleAppWithWorkflows()
+    {
+        Fake.Answer("/workflows/instances", "[{" + Summary + "}]");
+        Fake.Answer("/workflows/instances/" + InstanceId, "{" + Summary + """
+            ,"unitName":"北京示例科技有限公司","transitions":[
+              {"event":"Submitted","from":"Initial","to":"SubParkReview","at":"2026-03-02T01:00:00+00:00","messageId":"11111111-1111-1111-1111-111111111111"},
+              {"event":"NoticeOpened","from":"AwaitingNotice","to":"InNotice","at":"2026-03-09T02:30:00+00:00","messageId":null}]}
+            """);
+        Fake.Answer("/workflows/instances/" + BrokenId, "not json at all");
+    }
+}
+
+/// <summary>The lifecycle pages, over a fake workflows API.</summary>
+public sealed class WorkflowPagesTests(ConsoleAppWithWorkflows app) : IClassFixture<ConsoleAppWithWorkflows>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_instances_table_lists_each_instance_with_a_link_and_calls_the_API_as_the_user()
+    {
+        using var browser = app.Browser();
+        await ConsoleApp.SignIn(browser, "monitoring");
+
+        var response = await browser.GetAsync("/workflows", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await ConsoleApp.Html(response);
+        Assert.Contains("data-testid=\"instances-table\"", html, StringComparison.Ordinal);
+        Assert.Single(html.Split("data-testid=\"instance-row\"").Skip(1));
+        Assert.Contains($"href=\"workflows/{ConsoleAppWithWorkflows.InstanceId}\"", html, StringComparison.Ordinal);
+        Assert.Contains("高精尖协同创新平台（示例）", html, StringComparison.Ordinal);
+        Assert.Contains("公示中", html, StringComparison.Ordinal); // InNotice, for people
+        Assert.Contains("2026-03-09 10:30", html, StringComparison.Ordinal); // Beijing time
+        Assert.DoesNotContain("data-testid=\"api-error\"", html, StringComparison.Ordinal);
+
+        var call = app.Fake.Requests.Last(r => r.Uri.AbsolutePath == "/workflows/instances");
+        Assert.StartsWith("Bearer ", call.Authorization, StringComparison.Ordinal);
+        var jwt = new JsonWebTokenHandler().ReadJsonWebToken(call.Authorization!["Bearer ".Length..]);
+        Assert.Equal("monitoring", jwt.GetClaim(ZgcClaims.Subject).Value);
+        Assert.Equal(Roles.MonitoringOfficer, jwt.GetClaim(ZgcClaims.Role).Value);
+    }
+
+    [Fact]
+    public async Task The_instance_page_shows_the_current_state_and_the_transitions()
+    {
+        using var browser = app.Browser();
+        await ConsoleApp.SignIn(browser, "committee");
+
+        var response = await browser.GetAsync("/workflows/" + ConsoleAppWithWorkflows.InstanceId + "?lang=en", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await ConsoleApp.Html(response);
+        Assert.Contains("data-testid=\"current-state\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-state=\"InNotice\"", html, StringComparison.Ordinal);
+        Assert.Contains("In public notice", html, StringComparison.Ordinal);
+        Assert.Equal(2, html.Split("data-testid=\"transition\"").Length - 1);
+        Assert.Contains("data-event=\"Submitted\"", html, StringComparison.Ordinal);
+        Assert.Contains("11111111-1111-1111-1111-111111111111", html, StringComparison.Ordinal);
+        Assert.Contains("北京示例科技有限公司", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_instance_shows_the_services_explanation()
+    {
+        using var browser = app.Browser();
+        await ConsoleApp.SignIn(browser, "admin");
+
+        var html = await ConsoleApp.Html(await browser.GetAsync("/workflows/" + Guid.NewGuid(), Ct));
+        Assert.Contains("data-error-kind=\"NotFound\"", html, StringComparison.Ordinal);
+        Assert.Contains("没有该流程实例。", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreadable_answer_is_a_message_not_an_exception()
+    {
+        using var browser = app.Browser();
+        await ConsoleApp.SignIn(browser, "admin");
+
+        var response = await browser.GetAsync("/workflows/" + ConsoleAppWithWorkflows.BrokenId, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-error-kind=\"BadResponse\"", await ConsoleApp.Html(response), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,5 @@
+using Zgc.Testing;
+
+namespace Zgc.Funding.Tests;
+
+public sealed class FundingApp : ServiceAppFactory<Program>;

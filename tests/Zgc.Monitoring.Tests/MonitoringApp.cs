@@ -1,0 +1,5 @@
+using Zgc.Testing;
+
+namespace Zgc.Monitoring.Tests;
+
+public sealed class MonitoringApp : ServiceAppFactory<Program>;

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Zgc.ServiceDefaults;
+using Zgc.Testing;
+
+namespace Zgc.Standalone.Tests;
+
+/// <summary>
+/// The walking skeleton end to end, through the real bus and the real outboxes: submission at intake →
+/// lifecycle → recommendation → review → meeting approval → notice published, all visible on the instance.
+/// </summary>
+public sealed class ThinFlowTests(StandaloneApp app) : IClassFixture<StandaloneApp>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact, Trait("Req", "S-SERVICES"), Trait("Req", "R-A13-NOTICE")]
+    public async Task An_application_walks_from_submission_to_a_published_notice()
+    {
+        using var applicant = app.ClientFor(Roles.Applicant, unit: "91110108MA01ABCD1X");
+        using var officer = app.ClientFor(Roles.SubParkOfficer, subPark: "haidian");
+        using var committee = app.ClientFor(Roles.CommitteeOfficer);
+
+        var submitted = await applicant.PostAsJsonAsync("/intake/applications", new
+        {
+            unitName = "北京示例科技有限公司",
+            platformName = "集成电路协同创新平台",
+            industryField = "next-generation-it",
+            subPark = "haidian",
+            totalInvestmentFen = 80_000_000_00L,
+        }, Ct);
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+
+        await WaitForState(committee, id, "SubParkReview");
+
+        var recommended = await officer.PostAsJsonAsync($"/intake/applications/{id}/recommend", new { opinion = "择优推荐" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, recommended.StatusCode);
+        await WaitForState(committee, id, "ExpertReview");
+        await Eventually.True(async () => (await committee.GetAsync($"/review/cases/{id}", Ct)).StatusCode == HttpStatusCode.OK, "the review case");
+
+        var decided = await committee.PostAsJsonAsync($"/review/cases/{id}/meeting-decision", new { approve = true, especiallyMajor = false }, Ct);
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+
+        var instance = await WaitForState(committee, id, "InNotice");
+
+        using var anonymous = app.ClientFor(null);
+        var notices = await anonymous.GetFromJsonAsync<JsonElement>($"/notice/notices?applicationId={id}", Ct);
+        var notice = Assert.Single(notices.EnumerateArray());
+        var startsOn = DateOnly.Parse(notice.GetProperty("startsOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var endsOn = DateOnly.Parse(notice.GetProperty("endsOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(endsOn.DayNumber - startsOn.DayNumber >= 4, "at least five days from first to last");
+
+        var transitions = instance.GetProperty("transitions").EnumerateArray()
+            .Select(t => (t.GetProperty("from").GetString(), t.GetProperty("to").GetString())).ToList();
+        Assert.Equal(
+            [("Initial", "SubParkReview"), ("SubParkReview", "ExpertReview"), ("ExpertReview", "AwaitingNotice"), ("AwaitingNotice", "InNotice")],
+            transitions);
+        Assert.All(instance.GetProperty("transitions").EnumerateArray(), t => Assert.False(string.IsNullOrEmpty(t.GetProperty("event").GetString())));
+        Assert.Equal(notice.GetProperty("id").GetGuid(), instance.GetProperty("noticeId").GetGuid());
+    }
+
+    [Fact]
+    public async Task The_lifecycle_list_needs_an_operator()
+    {
+        using var applicant = app.ClientFor(Roles.Applicant, unit: "91110108MA01ABCD1X");
+        Assert.Equal(HttpStatusCode.Forbidden, (await applicant.GetAsync("/workflows/instances", Ct)).StatusCode);
+        using var anonymous = app.ClientFor(null);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/workflows/instances", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_seeded_user_gets_a_token_that_the_services_accept()
+    {
+        using var anonymous = app.ClientFor(null);
+        var response = await anonymous.PostAsJsonAsync("/auth/token", new { userName = "committee", password = "zgc-dev-password" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("accessToken").GetString();
+
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/workflows/instances", Ct)).StatusCode);
+    }
+
+    private static async Task<JsonElement> WaitForState(HttpClient operatorClient, Guid id, string state)
+    {
+        JsonElement last = default;
+        await Eventually.True(async () =>
+        {
+            var response = await operatorClient.GetAsync($"/workflows/instances/{id}", Ct);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                return false;
+            }
+
+            last = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            return last.GetProperty("currentState").GetString() == state;
+        }, $"instance {id} in {state}");
+        return last;
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Options;
+using Zgc.ServiceDefaults;
+
+namespace Zgc.Testing;
+
+/// <summary>Tokens for services running as separate processes with the development signing key.</summary>
+public static class StandaloneTokens
+{
+    private static readonly TokenIssuer Issuer = new(Options.Create(new AuthOptions()), TimeProvider.System);
+
+    public static string For(string role, string? unit = null, string? subPark = null)
+    {
+        var extra = new Dictionary<string, string>();
+        if (unit is not null)
+        {
+            extra[ZgcClaims.Unit] = unit;
+        }
+
+        if (subPark is not null)
+        {
+            extra[ZgcClaims.SubPark] = subPark;
+        }
+
+        return Issuer.Issue(role + "-system-test", role, [role], extra);
+    }
+
+    public static HttpClient Client(Uri baseAddress, string? role, string? unit = null, string? subPark = null)
+    {
+        var client = new HttpClient { BaseAddress = baseAddress };
+        if (role is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", For(role, unit, subPark));
+        }
+
+        return client;
+    }
+}
