@@ -31,7 +31,7 @@ public static class MessagingExtensions
         registry.Registrations.AddRange(serviceBuilder.Registrations);
         foreach (var (name, configureEndpoint) in serviceBuilder.Endpoints)
         {
-            registry.Endpoints.Add((name, (context, endpoint) => serviceBuilder.ConfigureEndpoint(context, endpoint, configureEndpoint)));
+            registry.Endpoints.Add((name, (context, endpoint) => serviceBuilder.ConfigureEndpoint(name, context, endpoint, configureEndpoint)));
         }
 
         builder.Services.AddScoped<IOutbox<TDb>, DbOutbox<TDb>>();

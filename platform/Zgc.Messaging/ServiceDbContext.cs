@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Zgc.Messaging.Faults;
 using Zgc.Messaging.Inbox;
 using Zgc.Messaging.Outbox;
 using Zgc.Persistence;
@@ -14,6 +15,8 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    public DbSet<FaultedMessage> FaultedMessages => Set<FaultedMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -51,6 +54,21 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
             e.HasKey(x => new { x.MessageId, x.ConsumerId });
             e.Property(x => x.ConsumerType).HasMaxLength(256);
             e.HasIndex(x => x.ReceivedAt);
+        });
+        modelBuilder.Entity<FaultedMessage>(e =>
+        {
+            e.ToTable("FaultedMessages");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Endpoint).HasMaxLength(256);
+            e.Property(x => x.MessageType).HasMaxLength(1024);
+            e.Property(x => x.ContentType).HasMaxLength(128);
+            e.Property(x => x.ExceptionType).HasMaxLength(512);
+            e.Property(x => x.ExceptionMessage).HasMaxLength(2000);
+            e.Property(x => x.StackTrace).HasMaxLength(4000);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.HandledBy).HasMaxLength(128);
+            e.HasIndex(x => new { x.Status, x.FaultedAt });
         });
     }
 }

@@ -7,7 +7,9 @@ using Zgc.Workflows.Persistence;
 
 namespace Zgc.Workflows.Tests;
 
-public sealed class WorkflowsApp : ServiceAppFactory<Program>
+public sealed class WorkflowsApp : WorkflowsAppBase;
+
+public class WorkflowsAppBase : ServiceAppFactory<Program>
 {
     public IBus Bus => Services.GetRequiredService<IBus>();
 

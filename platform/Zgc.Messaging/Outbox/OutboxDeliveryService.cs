@@ -18,6 +18,7 @@ namespace Zgc.Messaging.Outbox;
 /// </summary>
 internal sealed partial class OutboxDeliveryService<TDb>(
     IServiceProvider services,
+    IEnumerable<ServiceMessagingInfo> hostedServices,
     IBusControl bus,
     TimeProvider clock,
     IOptions<MessagingOptions> options,
@@ -28,12 +29,20 @@ internal sealed partial class OutboxDeliveryService<TDb>(
     {
         await WaitForBus(stoppingToken);
         var lastCleanup = DateTimeOffset.MinValue;
+        var lastMeasure = DateTimeOffset.MinValue;
+        var service = hostedServices.FirstOrDefault(s => s.DbContextType == typeof(TDb))?.Service ?? typeof(TDb).Name;
         while (!stoppingToken.IsCancellationRequested)
         {
             var delivered = 0;
             try
             {
                 delivered = await DeliverBatch(stoppingToken);
+                if (DateTimeOffset.UtcNow - lastMeasure > TimeSpan.FromSeconds(5))
+                {
+                    await MeasureBacklog(service, stoppingToken);
+                    lastMeasure = DateTimeOffset.UtcNow;
+                }
+
                 if (clock.GetUtcNow() - lastCleanup > TimeSpan.FromMinutes(1))
                 {
                     await CleanUp(stoppingToken);
@@ -164,6 +173,12 @@ internal sealed partial class OutboxDeliveryService<TDb>(
         var inboxCutoff = now - options.Value.InboxRetention;
         await db.Set<OutboxMessage>().Where(x => x.DeliveredAt != null && x.DeliveredAt < outboxCutoff).ExecuteDeleteAsync(cancellationToken);
         await db.Set<Inbox.InboxMessage>().Where(x => x.ReceivedAt < inboxCutoff).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private async Task MeasureBacklog(string service, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await OutboxBacklog.Measure(scope.ServiceProvider.GetRequiredService<TDb>(), service, clock.GetUtcNow(), cancellationToken);
     }
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];

@@ -2,6 +2,8 @@ using MassTransit;
 using MassTransit.Configuration;
 using MassTransit.Saga;
 using Microsoft.EntityFrameworkCore;
+using MassTransit.Middleware;
+using Zgc.Messaging.Faults;
 using Zgc.Messaging.Sagas;
 using Zgc.Messaging.Scheduling;
 
@@ -50,7 +52,7 @@ public sealed class ServiceMessagingBuilder<TDb> where TDb : DbContext
     /// Order matters (notes/MASSTRANSIT.md §5): retry first, so every attempt gets a fresh scope and DbContext;
     /// then the scheduler payload; then the outbox observer, which wraps each consumer and saga.
     /// </summary>
-    internal void ConfigureEndpoint(IRegistrationContext context, IReceiveEndpointConfigurator endpoint,
+    internal void ConfigureEndpoint(string name, IRegistrationContext context, IReceiveEndpointConfigurator endpoint,
         Action<IRegistrationContext, IReceiveEndpointConfigurator> configure)
     {
         endpoint.UseMessageRetry(r =>
@@ -60,6 +62,13 @@ public sealed class ServiceMessagingBuilder<TDb> where TDb : DbContext
             r.Ignore<Zgc.SharedKernel.RuleViolationException>();
             r.Ignore<UnhandledEventException>();
             r.Exponential(10, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(40));
+        });
+        endpoint.ConfigureError(e =>
+        {
+            // Record first, then MassTransit's own defaults: publish Fault<T> and move the message to _error.
+            e.UseFilter(new FaultRecordingFilter<TDb>(context, name));
+            e.UseFilter(new GenerateFaultFilter());
+            e.UseFilter(new ErrorTransportFilter());
         });
         endpoint.UseFilter(new OutboxSchedulerFilter<TDb>());
         var observer = new OutboxConsumePipeSpecificationObserver<TDb>(endpoint, context);

@@ -22,7 +22,7 @@ public static class FundingModule
     {
         var funding = app.MapGroup("/" + Name).WithTags("Funding").RequireAuthorization();
         Budgets.Map(funding);
-        funding.MapTimers<FundingDbContext>().RequireOperators();
+        funding.MapMessagingOperations<FundingDbContext>(Name).RequireOperators();
         return app;
     }
 }

@@ -25,7 +25,7 @@ public static class IntakeModule
         GetApplication.Map(intake);
         ListApplications.Map(intake);
         RecommendApplication.Map(intake);
-        intake.MapTimers<IntakeDbContext>().RequireOperators();
+        intake.MapMessagingOperations<IntakeDbContext>(Name).RequireOperators();
         return app;
     }
 }

@@ -22,7 +22,7 @@ public static class MonitoringModule
     {
         var monitoring = app.MapGroup("/" + Name).WithTags("Monitoring").RequireAuthorization();
         ReferenceFigures.Map(monitoring);
-        monitoring.MapTimers<MonitoringDbContext>().RequireOperators();
+        monitoring.MapMessagingOperations<MonitoringDbContext>(Name).RequireOperators();
         return app;
     }
 }

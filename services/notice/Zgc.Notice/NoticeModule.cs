@@ -22,7 +22,7 @@ public static class NoticeModule
     {
         var notice = app.MapGroup("/" + Name).WithTags("Notice").RequireAuthorization();
         PublicNotices.Map(notice);
-        notice.MapTimers<NoticeDbContext>().RequireOperators();
+        notice.MapMessagingOperations<NoticeDbContext>(Name).RequireOperators();
         return app;
     }
 }

@@ -23,7 +23,7 @@ public static class ReviewModule
         var review = app.MapGroup("/" + Name).WithTags("Review").RequireAuthorization();
         ListReviewCases.Map(review);
         RecordMeetingDecision.Map(review);
-        review.MapTimers<ReviewDbContext>().RequireOperators();
+        review.MapMessagingOperations<ReviewDbContext>(Name).RequireOperators();
         return app;
     }
 }

@@ -15,6 +15,7 @@ public static class WorkflowsModule
     public static IHostApplicationBuilder AddWorkflows(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<WorkflowsDbContext, SqliteWorkflowsDbContext, PostgresWorkflowsDbContext, SqlServerWorkflowsDbContext>("Workflows");
+        builder.Services.AddOptions<WorkflowsOptions>().BindConfiguration(WorkflowsOptions.Section);
         builder.AddServiceMessaging<WorkflowsDbContext>(Name, m => m.AddStateMachine<PlatformLifecycleStateMachine, PlatformLifecycle>());
         return builder;
     }
@@ -24,7 +25,7 @@ public static class WorkflowsModule
         var workflows = app.MapGroup("/" + Name).WithTags("Workflows").RequireOperators();
         ListInstances.Map(workflows);
         GetInstance.Map(workflows);
-        workflows.MapTimers<WorkflowsDbContext>();
+        workflows.MapMessagingOperations<WorkflowsDbContext>(Name);
         return app;
     }
 }

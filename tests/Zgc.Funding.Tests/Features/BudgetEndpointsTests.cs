@@ -45,6 +45,20 @@ public sealed class BudgetEndpointsTests(FundingApp app) : IClassFixture<Funding
         Assert.Equal("admin-test-user", budget.SetBy);
     }
 
+    [Fact(Skip = "Service bug: concurrent first PUTs of one year race on the INSERT and the losers answer 500 (see the report).")]
+    public async Task Concurrent_first_settings_of_one_year_never_answer_500()
+    {
+        var preparers = Enumerable.Range(0, 6).Select(_ => app.ClientFor(Roles.FinancePreparer)).ToList();
+
+        var responses = await Task.WhenAll(preparers.Select((preparer, i) => preparer.PutAsJsonAsync("/funding/budgets/2040", new { amountFen = 100L + i }, Ct)));
+
+        Assert.All(responses, r => Assert.NotEqual(HttpStatusCode.InternalServerError, r.StatusCode));
+        foreach (var preparer in preparers)
+        {
+            preparer.Dispose();
+        }
+    }
+
     [Fact]
     public async Task Setting_a_budget_as_an_applicant_is_403()
     {

@@ -40,6 +40,21 @@ public sealed class ReferenceFigureEndpointsTests(MonitoringApp app) : IClassFix
         Assert.Equal(612, Assert.Single(figures!, f => f.Year == 2024).AverageRdIntensityBasisPoints);
     }
 
+    [Fact(Skip = "Service bug: concurrent first PUTs of one year race on the INSERT and the losers answer 500 (see the report).")]
+    public async Task Concurrent_first_settings_of_one_year_never_answer_500()
+    {
+        var admins = Enumerable.Range(0, 6).Select(_ => app.ClientFor(Roles.Admin)).ToList();
+
+        var responses = await Task.WhenAll(admins.Select((admin, i) =>
+            admin.PutAsJsonAsync("/monitoring/reference-figures/2040", new { averageRdIntensityBasisPoints = 600 + i }, Ct)));
+
+        Assert.All(responses, r => Assert.NotEqual(HttpStatusCode.InternalServerError, r.StatusCode));
+        foreach (var admin in admins)
+        {
+            admin.Dispose();
+        }
+    }
+
     [Fact]
     public async Task Setting_a_figure_as_the_monitoring_officer_is_403()
     {

@@ -36,6 +36,17 @@ public sealed class PlatformLifecycle : SagaStateMachineInstance, ISagaVersion
 
     public string? OutcomeReason { get; set; }
 
+    /// <summary>When the instance entered its current state (waiting limits count from here).</summary>
+    public DateTimeOffset StateEnteredAt { get; set; }
+
+    /// <summary>Token of the pending waiting-limit timer, if any (MassTransit drops a timer whose token is stale).</summary>
+    public Guid? WaitingLimitToken { get; set; }
+
+    /// <summary>Set when the instance waited too long in a state; cleared when it moves on.</summary>
+    public string? WaitingAlert { get; set; }
+
+    public DateTimeOffset? WaitingAlertAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -1,7 +1,9 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
 using Zgc.Intake.Contracts;
 using Zgc.Notice.Contracts;
 using Zgc.Review.Contracts;
+using Zgc.Workflows.Contracts;
 
 namespace Zgc.Workflows.Lifecycle;
 
@@ -15,9 +17,16 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
     /// <summary>Recorded on every new instance; raise it when the lifecycle's rules change.</summary>
     public const string PolicyVersion = "2019-measures/v1";
 
-    public PlatformLifecycleStateMachine()
+    public PlatformLifecycleStateMachine(IOptions<WorkflowsOptions> options, TimeProvider clock)
     {
         InstanceState(x => x.CurrentState);
+
+        // Waiting limits are durable timers (due-dated outbox rows): they survive restarts and fire once.
+        Schedule(() => ExpertReviewLimit, x => x.WaitingLimitToken, s =>
+        {
+            s.Delay = options.Value.ExpertReviewLimit;
+            s.Received = e => e.CorrelateById(m => m.Message.ApplicationId);
+        });
 
         Event(() => Submitted, e => e.CorrelateById(m => m.Message.ApplicationId));
         Event(() => Recommended, e => e.CorrelateById(m => m.Message.ApplicationId));
@@ -44,14 +53,25 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
                 // Commands are published: each has exactly one consuming service, and publish spares a routing table.
                 .Publish(c => new OpenReviewCase(c.Saga.CorrelationId, c.Saga.UnitUscc, c.Saga.UnitName, c.Saga.PlatformName,
                     c.Saga.IndustryField, c.Saga.SubPark))
+                .Schedule(ExpertReviewLimit, c => new ExpertReviewOverdue(c.Saga.CorrelationId))
                 .TransitionTo(ExpertReview));
 
         During(ExpertReview,
+            When(ExpertReviewLimit.Received)
+                .Then(c =>
+                {
+                    c.Saga.WaitingAlert = "ExpertReviewOverdue";
+                    c.Saga.WaitingAlertAt = clock.GetUtcNow();
+                    LifecycleMetrics.WaitingAlerts.Add(1, new KeyValuePair<string, object?>("state", nameof(ExpertReview)));
+                })
+                .Publish(c => new LifecycleWaitingTooLong(c.Saga.CorrelationId, nameof(ExpertReview), c.Saga.StateEnteredAt, c.Saga.WaitingAlertAt.GetValueOrDefault())),
             When(MeetingApproved)
+                .Unschedule(ExpertReviewLimit)
                 .Then(c => c.Saga.EspeciallyMajor = c.Message.EspeciallyMajor)
                 .Publish(c => new PublishNotice(c.Saga.CorrelationId, c.Saga.PlatformName, c.Saga.UnitName))
                 .TransitionTo(AwaitingNotice),
             When(MeetingRejected)
+                .Unschedule(ExpertReviewLimit)
                 .Then(c => c.Saga.OutcomeReason = "Rejected by the director office meeting: " + c.Message.Reason)
                 .TransitionTo(Rejected));
 
@@ -66,6 +86,8 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
 
         ConnectStateObserver(new TransitionHistoryObserver());
     }
+
+    public Schedule<PlatformLifecycle, ExpertReviewOverdue> ExpertReviewLimit { get; private set; } = null!;
 
     public State SubParkReview { get; private set; } = null!;
 

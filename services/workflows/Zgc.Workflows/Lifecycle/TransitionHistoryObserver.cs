@@ -31,6 +31,10 @@ internal sealed class TransitionHistoryObserver : IStateObserver<PlatformLifecyc
         }
 
         context.Saga.UpdatedAt = now;
+        context.Saga.StateEnteredAt = now;
+        context.Saga.WaitingAlert = null;
+        context.Saga.WaitingAlertAt = null;
+        LifecycleMetrics.Transitions.Add(1, new KeyValuePair<string, object?>("to", currentState.Name));
         lock (db)
         {
             db.Transitions.Add(new LifecycleTransition

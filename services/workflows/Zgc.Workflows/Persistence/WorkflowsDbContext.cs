@@ -27,6 +27,7 @@ public abstract class WorkflowsDbContext(DbContextOptions options) : ServiceDbCo
             e.Property(x => x.SubPark).HasMaxLength(64);
             e.Property(x => x.IndustryField).HasMaxLength(64);
             e.Property(x => x.OutcomeReason).HasMaxLength(2000);
+            e.Property(x => x.WaitingAlert).HasMaxLength(64);
             e.HasIndex(x => x.CurrentState);
             e.HasIndex(x => x.UpdatedAt);
         });
