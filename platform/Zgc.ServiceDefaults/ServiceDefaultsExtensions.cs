@@ -119,7 +119,11 @@ public static class ServiceDefaultsExtensions
 
         // Live: the process answers. Ready: its databases and the broker answer too.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains("ready"),
+            ResponseWriter = HealthReportWriter.Write,
+        }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         return app;
     }

@@ -61,6 +61,21 @@ public sealed class ThinFlowTests(StandaloneApp app) : IClassFixture<StandaloneA
     }
 
     [Fact]
+    public async Task Readiness_checks_every_service_database_and_the_bus()
+    {
+        using var anonymous = app.ClientFor(null);
+        var ready = await anonymous.GetFromJsonAsync<JsonElement>("/health/ready", Ct);
+        Assert.Equal("Healthy", ready.GetProperty("status").GetString());
+        var checks = ready.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
+        foreach (var service in new[] { "intake", "review", "notice", "funding", "monitoring", "workflows" })
+        {
+            Assert.Contains($"{service}-db", checks);
+        }
+
+        Assert.Contains(checks, c => c!.Contains("masstransit", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task The_lifecycle_list_needs_an_operator()
     {
         using var applicant = app.ClientFor(Roles.Applicant, unit: "91110108MA01ABCD1X");
