@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Zgc.SharedKernel;
 
 namespace Zgc.ServiceDefaults;
@@ -18,6 +19,10 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             RuleViolationException rule => Problem(rule.StatusCode, rule.Rule, rule.MessageEn, rule.MessageZh, rule.Field),
             TaxonomyException taxonomy => Problem(StatusCodes.Status400BadRequest, taxonomy.Rule, taxonomy.MessageEn, taxonomy.MessageZh, taxonomy.Field),
             BadHttpRequestException bad => Problem(bad.StatusCode, "request-format", bad.Message, "请求格式不正确", null),
+            // Another request changed (or created) the same record first: nothing of this one was stored; retry after reloading.
+            DbUpdateException => Problem(StatusCodes.Status409Conflict, "concurrent-change",
+                "The record was changed by another request at the same time; nothing was saved. Reload and try again.",
+                "该记录已被其他操作同时修改，本次未保存，请刷新后重试。", null),
             _ => null,
         };
         if (problem is null)

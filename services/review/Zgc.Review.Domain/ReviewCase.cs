@@ -34,6 +34,9 @@ public sealed class ReviewCase
 
     public DateTimeOffset? DecidedAt { get; private set; }
 
+    /// <summary>Optimistic concurrency: two officers deciding at once cannot both succeed.</summary>
+    public int Version { get; private set; }
+
     public static ReviewCase Open(Guid applicationId, string unitUscc, string unitName, string platformName, string industryField, string subPark,
         DateTimeOffset now) => new()
         {
@@ -75,5 +78,6 @@ public sealed class ReviewCase
         DecisionReason = reason?.Trim();
         DecidedBy = decidedBy;
         DecidedAt = now;
+        Version++;
     }
 }

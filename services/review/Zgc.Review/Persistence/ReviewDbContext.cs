@@ -24,6 +24,7 @@ public abstract class ReviewDbContext(DbContextOptions options) : ServiceDbConte
             e.Property(x => x.Stage).HasConversion<string>().HasMaxLength(32);
             e.Property(x => x.DecisionReason).HasMaxLength(4000);
             e.Property(x => x.DecidedBy).HasMaxLength(128);
+            e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => x.Stage);
         });
     }

@@ -255,6 +255,10 @@ namespace Zgc.Review.Persistence.Migrations.Postgres
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("ApplicationId");
 
                     b.HasIndex("Stage");

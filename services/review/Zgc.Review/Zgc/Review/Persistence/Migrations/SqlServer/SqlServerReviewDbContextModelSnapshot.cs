@@ -255,6 +255,10 @@ namespace Zgc.Review.Persistence.Migrations.SqlServer
                         .HasMaxLength(18)
                         .HasColumnType("nvarchar(18)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.HasKey("ApplicationId");
 
                     b.HasIndex("Stage");

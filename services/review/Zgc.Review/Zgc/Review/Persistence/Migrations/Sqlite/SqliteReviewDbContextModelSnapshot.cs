@@ -248,6 +248,10 @@ namespace Zgc.Review.Persistence.Migrations.Sqlite
                         .HasMaxLength(18)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("ApplicationId");
 
                     b.HasIndex("Stage");
