@@ -69,7 +69,16 @@ public sealed class ServiceProcess : IAsyncDisposable
         var service = new ServiceProcess(project, process, log, baseAddress);
         if (waitForReady)
         {
-            await service.WaitUntilReady(readyTimeout ?? TimeSpan.FromSeconds(60));
+            try
+            {
+                await service.WaitUntilReady(readyTimeout ?? TimeSpan.FromSeconds(60));
+            }
+            catch
+            {
+                // A process that never became ready must not outlive the test.
+                await service.DisposeAsync();
+                throw;
+            }
         }
 
         return service;

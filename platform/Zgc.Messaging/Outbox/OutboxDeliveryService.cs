@@ -59,9 +59,15 @@ internal sealed partial class OutboxDeliveryService<TDb>(
                 await Delay(TimeSpan.FromSeconds(1), stoppingToken);
             }
 
-            if (delivered < options.Value.OutboxBatchSize)
+            // A full round: more rows are probably waiting, go again at once. A partial round: rows are trickling in,
+            // look again after the short busy interval rather than the idle one. Nothing (or a failure): idle.
+            if (delivered == 0)
             {
                 await Delay(options.Value.OutboxPollInterval, stoppingToken);
+            }
+            else if (delivered < options.Value.OutboxBatchSize && options.Value.OutboxBusyPollInterval > TimeSpan.Zero)
+            {
+                await Delay(options.Value.OutboxBusyPollInterval, stoppingToken);
             }
         }
     }
@@ -98,24 +104,33 @@ internal sealed partial class OutboxDeliveryService<TDb>(
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var rows = await Claim(db, clock.GetUtcNow(), options.Value.OutboxBatchSize, cancellationToken);
+            // Up to OutboxSendConcurrency sends are in flight at once, so the broker's publisher confirms of a round
+            // overlap instead of costing one round trip (and, for persistent messages, one broker fsync) each. Sends
+            // are started in sequence order and completed in sequence order; with a concurrency of 1 every send
+            // waits for the previous one's confirm, as before.
+            var window = Math.Max(1, options.Value.OutboxSendConcurrency);
+            var sends = new Task[rows.Count];
+            var started = 0;
             var sent = 0;
             try
             {
-                foreach (var row in rows)
+                for (var i = 0; i < rows.Count; i++)
                 {
-                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                    timeout.CancelAfter(options.Value.SendTimeout);
-                    var destination = new Uri(row.DestinationAddress);
-                    var endpoint = await bus.GetSendEndpoint(destination);
-                    await endpoint.Send(new SerializedMessageBody(), new OutboxMessageSendPipe(new StoredOutboxMessage(row), destination), timeout.Token);
-                    row.DeliveredAt = clock.GetUtcNow();
-                    row.DeliveryAttempts++;
+                    for (; started < rows.Count && started - i < window; started++)
+                    {
+                        sends[started] = Send(rows[started], cancellationToken);
+                    }
+
+                    await sends[i];
+                    MarkDelivered(rows[i]);
                     sent++;
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                // Stop at the first failure so later rows never overtake an earlier one; it is retried next round.
+                // The first failure ends the round; the row is retried next round. Rows after it whose sends were
+                // already in flight and succeeded are marked delivered below, so they are not sent twice; they may
+                // then have reached the broker ahead of the failed row (with a concurrency of 1 none was started).
                 var failed = rows[sent];
                 failed.DeliveryAttempts++;
                 failed.LastError = Truncate(ex.GetType().Name + ": " + ex.Message, 2000);
@@ -123,12 +138,42 @@ internal sealed partial class OutboxDeliveryService<TDb>(
             }
             finally
             {
+                // Never leave a send running past the transaction that claimed its row.
+                for (var i = sent + 1; i < started; i++)
+                {
+                    try
+                    {
+                        await sends[i];
+                        MarkDelivered(rows[i]);
+                        sent++;
+                    }
+                    catch (Exception)
+                    {
+                        // Still pending; retried next round.
+                    }
+                }
+
                 await db.SaveChangesAsync(CancellationToken.None);
                 await transaction.CommitAsync(CancellationToken.None);
             }
 
             return sent;
         });
+    }
+
+    private async Task Send(OutboxMessage row, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.SendTimeout);
+        var destination = new Uri(row.DestinationAddress);
+        var endpoint = await bus.GetSendEndpoint(destination);
+        await endpoint.Send(new SerializedMessageBody(), new OutboxMessageSendPipe(new StoredOutboxMessage(row), destination), timeout.Token);
+    }
+
+    private void MarkDelivered(OutboxMessage row)
+    {
+        row.DeliveredAt = clock.GetUtcNow();
+        row.DeliveryAttempts++;
     }
 
     private static Task<List<OutboxMessage>> Claim(TDb db, DateTimeOffset now, int batch, CancellationToken cancellationToken)

@@ -1,4 +1,7 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
 using Zgc.Messaging;
+using Zgc.Notice.Calendar;
 using Zgc.Notice.Features;
 using Zgc.Notice.Persistence;
 using Zgc.Persistence;
@@ -13,15 +16,40 @@ public static class NoticeModule
 
     public static IHostApplicationBuilder AddNotice(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<NoticeOptions>().BindConfiguration(NoticeOptions.Section)
+            .Validate(o => o.WorkingDays >= Domain.NoticePeriodPolicy.MinimumWorkingDays, "Notice:WorkingDays is at least 5 (R-A13-NOTICE).")
+            .ValidateOnStart();
         builder.AddServiceDatabase<NoticeDbContext, SqliteNoticeDbContext, PostgresNoticeDbContext, SqlServerNoticeDbContext>("Notice");
-        builder.AddServiceMessaging<NoticeDbContext>(Name, m => m.AddConsumer<PublishNoticeConsumer>());
+        builder.Services.AddHostedService<CalendarSeeder>();
+        builder.AddServiceMessaging<NoticeDbContext>(Name, m => m.AddConsumer<PublishNoticeConsumer>().AddConsumer<CloseNoticeConsumer>());
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(PublicNotices.ObjectionRateLimit, http =>
+            {
+                var options = http.RequestServices.GetRequiredService<IOptions<NoticeOptions>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.ObjectionsPerWindow,
+                    Window = options.ObjectionWindow,
+                    QueueLimit = 0,
+                });
+            });
+        });
         return builder;
     }
 
     public static IEndpointRouteBuilder MapNotice(this IEndpointRouteBuilder app)
     {
+        if (app is IApplicationBuilder pipeline)
+        {
+            pipeline.UseRateLimiter();
+        }
+
         var notice = app.MapGroup("/" + Name).WithTags("Notice").RequireAuthorization();
         PublicNotices.Map(notice);
+        OfficerNotices.Map(notice);
+        CalendarEndpoints.Map(notice);
         notice.MapMessagingOperations<NoticeDbContext>(Name).RequireOperators();
         return app;
     }

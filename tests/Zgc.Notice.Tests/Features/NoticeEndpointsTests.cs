@@ -44,10 +44,10 @@ public sealed class NoticeEndpointsTests(NoticeApp app) : IClassFixture<NoticeAp
         var notice = Assert.Single(notices);
         Assert.Equal(command.PlatformName, notice.PlatformName);
         Assert.Equal(command.UnitName, notice.UnitName);
-        Assert.True(notice.EndsOn >= notice.StartsOn.AddDays(4), "five working days span at least five calendar days");
-        var closesInBeijing = notice.ClosesAt.ToOffset(TimeSpan.FromHours(8));
+        Assert.True(notice.EndsOn >= notice.StartsOn!.Value.AddDays(4), "five working days span at least five calendar days");
+        var closesInBeijing = notice.ClosesAt!.Value.ToOffset(TimeSpan.FromHours(8));
         Assert.Equal(TimeSpan.Zero, closesInBeijing.TimeOfDay);
-        Assert.Equal(notice.EndsOn.AddDays(1), DateOnly.FromDateTime(closesInBeijing.DateTime));
+        Assert.Equal(notice.EndsOn!.Value.AddDays(1), DateOnly.FromDateTime(closesInBeijing.DateTime));
 
         using var anonymous = app.ClientFor(null);
         var single = await anonymous.GetFromJsonAsync<NoticeView>($"/notice/notices/{notice.Id}", Ct);

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Zgc.Notice.Domain;
@@ -5,36 +7,93 @@ using Zgc.Notice.Persistence;
 
 namespace Zgc.Notice.Features;
 
-public sealed record NoticeView(Guid Id, Guid ApplicationId, string PlatformName, string UnitName, DateOnly StartsOn, DateOnly EndsOn,
-    DateTimeOffset ClosesAt, DateTimeOffset PublishedAt)
+public sealed record NoticeView(Guid Id, Guid ApplicationId, string PlatformName, string UnitName, string? IndustryField, string? SubPark,
+    string? ConstructionSummary, string ObjectionChannel, [property: JsonConverter(typeof(JsonStringEnumConverter<NoticeStatus>))] NoticeStatus Status, DateOnly? StartsOn, DateOnly? EndsOn, DateTimeOffset? ClosesAt,
+    DateTimeOffset? PublishedAt, DateTimeOffset? ClosedAt, string? OutcomeReason, DateTimeOffset? DecidedAt)
 {
-    public static NoticeView From(PublicNotice n) => new(n.Id, n.ApplicationId, n.PlatformName, n.UnitName, n.StartsOn, n.EndsOn, n.ClosesAt, n.PublishedAt);
+    public static NoticeView From(PublicNotice n) => new(n.Id, n.ApplicationId, n.PlatformName, n.UnitName, n.IndustryField, n.SubPark,
+        n.ConstructionSummary, n.ObjectionChannel, n.Status, n.StartsOn, n.EndsOn, n.ClosesAt, n.PublishedAt, n.ClosedAt, n.OutcomeReason, n.DecidedAt);
 }
 
-/// <summary>Published notices are public: anyone may read them without signing in (DESIGN.md, Security).</summary>
+/// <summary>What an objector submits (JSON or the public form).</summary>
+public sealed record ObjectionRequest(string? Name, string? IdNumber, string? Telephone, string? Organisation, string? Reasons);
+
+/// <summary>The receipt: its number lets the objector follow the objection without signing in.</summary>
+public sealed record ObjectionReceipt(string ReceiptNumber, Guid NoticeId,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<ObjectionStatus>))] ObjectionStatus Status, DateTimeOffset SubmittedAt, string? Finding,
+    DateTimeOffset? UpdatedAt);
+
+/// <summary>
+/// Published notices are public: anyone may read them and object during the period without signing in
+/// (DESIGN.md, Security). Drafts are not shown.
+/// </summary>
 internal static class PublicNotices
 {
+    public const string ObjectionRateLimit = "notice-objections";
+
     public static void Map(IEndpointRouteBuilder group)
     {
         group.MapGet("/notices", List).AllowAnonymous().WithName("ListNotices");
         group.MapGet("/notices/{id:guid}", Get).AllowAnonymous().WithName("GetNotice");
+        group.MapPost("/notices/{id:guid}/objections", Object).AllowAnonymous().RequireRateLimiting(ObjectionRateLimit).WithName("SubmitObjection");
+        group.MapGet("/objections/{receiptNumber}", Receipt).AllowAnonymous().WithName("GetObjectionReceipt");
     }
 
     private static async Task<Ok<List<NoticeView>>> List(NoticeDbContext db, Guid? applicationId, CancellationToken cancellationToken)
     {
-        var query = db.Notices.AsNoTracking();
+        var query = db.Notices.AsNoTracking().Where(n => n.Status != NoticeStatus.Draft);
         if (applicationId is { } id)
         {
             query = query.Where(n => n.ApplicationId == id);
         }
 
-        var notices = await query.OrderByDescending(n => n.PublishedAt).Take(500).ToListAsync(cancellationToken);
+        var notices = await query.OrderByDescending(n => n.DraftedAt).Take(500).ToListAsync(cancellationToken);
         return TypedResults.Ok(notices.Select(NoticeView.From).ToList());
     }
 
     private static async Task<Results<Ok<NoticeView>, NotFound>> Get(Guid id, NoticeDbContext db, CancellationToken cancellationToken)
     {
-        var notice = await db.Notices.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
+        var notice = await db.Notices.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id && n.Status != NoticeStatus.Draft, cancellationToken);
         return notice is null ? TypedResults.NotFound() : TypedResults.Ok(NoticeView.From(notice));
     }
+
+    private static async Task<Results<Created<ObjectionReceipt>, NotFound>> Object(Guid id, ObjectionRequest request, NoticeDbContext db,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var objection = await Submit(id, request, db, clock, cancellationToken);
+        return objection is null
+            ? TypedResults.NotFound()
+            : TypedResults.Created($"/notice/objections/{objection.ReceiptNumber}", ReceiptOf(objection));
+    }
+
+    /// <summary>Takes an objection for a public notice and saves it; null when there is no such public notice.</summary>
+    public static async Task<Objection?> Submit(Guid id, ObjectionRequest request, NoticeDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var notice = await db.Notices.Include(n => n.Objections).SingleOrDefaultAsync(n => n.Id == id && n.Status != NoticeStatus.Draft, cancellationToken);
+        if (notice is null)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        var objector = ObjectorIdentity.Create(request.Name, request.IdNumber, request.Telephone, request.Organisation);
+        var objection = notice.TakeObjection(Guid.CreateVersion7(), NewReceiptNumber(now), objector, request.Reasons ?? "", now);
+        db.Objections.Add(objection);
+        await db.SaveChangesAsync(cancellationToken);
+        return objection;
+    }
+
+    private static async Task<Results<Ok<ObjectionReceipt>, NotFound>> Receipt(string receiptNumber, NoticeDbContext db, CancellationToken cancellationToken)
+    {
+        var key = receiptNumber.Trim().ToUpperInvariant();
+        var objection = await db.Objections.AsNoTracking().SingleOrDefaultAsync(o => o.ReceiptNumber == key, cancellationToken);
+        return objection is null ? TypedResults.NotFound() : TypedResults.Ok(ReceiptOf(objection));
+    }
+
+    public static ObjectionReceipt ReceiptOf(Objection o) => new(o.ReceiptNumber, o.NoticeId, o.Status, o.SubmittedAt, o.Finding, o.UpdatedAt);
+
+    /// <summary>YY + Beijing date (yyMMdd) + 8 random characters: unguessable, so the number itself grants the look-up.</summary>
+    private static string NewReceiptNumber(DateTimeOffset now) =>
+        "YY" + Zgc.SharedKernel.BeijingTime.ToBeijing(now).ToString("yyMMdd", System.Globalization.CultureInfo.InvariantCulture)
+        + new string(RandomNumberGenerator.GetItems<char>("0123456789ABCDEFGHJKMNPQRSTVWXYZ", 8));
 }

@@ -1,13 +1,19 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Zgc.Messaging.Outbox;
 using Zgc.Notice.Contracts;
 using Zgc.Notice.Domain;
 using Zgc.Notice.Persistence;
 
 namespace Zgc.Notice.Features;
 
-/// <summary>Publishes the notice of an approved platform and announces its period. One notice per application.</summary>
-internal sealed class PublishNoticeConsumer(NoticeDbContext db, TimeProvider clock) : IConsumer<PublishNotice>
+/// <summary>
+/// Drafts the notice of an approved platform (one per application) and, when the service is configured to publish
+/// by itself, publishes it at once; otherwise a committee officer publishes the draft.
+/// </summary>
+internal sealed class PublishNoticeConsumer(NoticeDbContext db, IOutbox<NoticeDbContext> outbox, IOptions<NoticeOptions> options, TimeProvider clock)
+    : IConsumer<PublishNotice>
 {
     public async Task Consume(ConsumeContext<PublishNotice> context)
     {
@@ -18,9 +24,14 @@ internal sealed class PublishNoticeConsumer(NoticeDbContext db, TimeProvider clo
         }
 
         var now = clock.GetUtcNow();
-        var notice = PublicNotice.Publish(Guid.CreateVersion7(), m.ApplicationId, m.PlatformName, m.UnitName, now);
+        var notice = PublicNotice.Draft(Guid.CreateVersion7(), m.ApplicationId, m.PlatformName, m.UnitName, m.IndustryField, m.SubPark,
+            m.ConstructionSummary, options.Value.ObjectionChannel, now);
         db.Notices.Add(notice);
-        await context.Publish(new NoticePublished(notice.Id, notice.ApplicationId, notice.StartsOn, notice.EndsOn, notice.ClosesAt, now));
+        if (options.Value.AutoPublish)
+        {
+            await NoticeFlow.Publish(notice, db, outbox, options.Value, now, "auto", context.CancellationToken);
+        }
+
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }

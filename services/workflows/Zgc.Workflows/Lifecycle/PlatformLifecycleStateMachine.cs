@@ -10,7 +10,7 @@ namespace Zgc.Workflows.Lifecycle;
 /// <summary>
 /// The programme's order and waiting, in one place (DESIGN.md, Orchestration). Services own the rules; each
 /// transition here is driven by the owning service's event and commands the next service.
-/// This is the walking skeleton: submission → sub-park review → expert review → approved → notice.
+/// This is the walking skeleton: submission → sub-park review → expert review → approved → notice → included (or notice failed).
 /// </summary>
 public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<PlatformLifecycle>
 {
@@ -33,6 +33,9 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
         Event(() => MeetingApproved, e => e.CorrelateById(m => m.Message.ApplicationId));
         Event(() => MeetingRejected, e => e.CorrelateById(m => m.Message.ApplicationId));
         Event(() => NoticeOpened, e => e.CorrelateById(m => m.Message.ApplicationId));
+        Event(() => NoticeProlonged, e => e.CorrelateById(m => m.Message.ApplicationId));
+        Event(() => NoticeClosedPassed, e => e.CorrelateById(m => m.Message.ApplicationId));
+        Event(() => NoticeClosedFailed, e => e.CorrelateById(m => m.Message.ApplicationId));
 
         Initially(
             When(Submitted)
@@ -68,7 +71,7 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
             When(MeetingApproved)
                 .Unschedule(ExpertReviewLimit)
                 .Then(c => c.Saga.EspeciallyMajor = c.Message.EspeciallyMajor)
-                .Publish(c => new PublishNotice(c.Saga.CorrelationId, c.Saga.PlatformName, c.Saga.UnitName))
+                .Publish(c => new PublishNotice(c.Saga.CorrelationId, c.Saga.PlatformName, c.Saga.UnitName, c.Saga.IndustryField, c.Saga.SubPark))
                 .TransitionTo(AwaitingNotice),
             When(MeetingRejected)
                 .Unschedule(ExpertReviewLimit)
@@ -83,6 +86,16 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
                     c.Saga.NoticeEndsOn = c.Message.EndsOn;
                 })
                 .TransitionTo(InNotice));
+
+        // R-A13-NOTICE: the notice service closes the notice by its own timer and reports the result.
+        During(InNotice,
+            When(NoticeProlonged)
+                .Then(c => c.Saga.NoticeEndsOn = c.Message.EndsOn),
+            When(NoticeClosedPassed)
+                .TransitionTo(Included),
+            When(NoticeClosedFailed)
+                .Then(c => c.Saga.OutcomeReason = $"Notice {c.Message.Outcome}: {c.Message.Reason}")
+                .TransitionTo(NoticeFailed));
 
         ConnectStateObserver(new TransitionHistoryObserver());
     }
@@ -99,6 +112,12 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
 
     public State Rejected { get; private set; } = null!;
 
+    /// <summary>The notice passed: the platform is in the programme's platform system.</summary>
+    public State Included { get; private set; } = null!;
+
+    /// <summary>The notice failed (an objection upheld) or was withdrawn.</summary>
+    public State NoticeFailed { get; private set; } = null!;
+
     public Event<ApplicationSubmitted> Submitted { get; private set; } = null!;
 
     public Event<ApplicationRecommended> Recommended { get; private set; } = null!;
@@ -108,4 +127,10 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
     public Event<PlatformRejected> MeetingRejected { get; private set; } = null!;
 
     public Event<NoticePublished> NoticeOpened { get; private set; } = null!;
+
+    public Event<NoticeExtended> NoticeProlonged { get; private set; } = null!;
+
+    public Event<NoticePassed> NoticeClosedPassed { get; private set; } = null!;
+
+    public Event<Zgc.Notice.Contracts.NoticeFailed> NoticeClosedFailed { get; private set; } = null!;
 }

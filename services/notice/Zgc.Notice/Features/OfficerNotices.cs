@@ -1,0 +1,144 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Zgc.Messaging.Outbox;
+using Zgc.Notice.Calendar;
+using Zgc.Notice.Contracts;
+using Zgc.Notice.Domain;
+using Zgc.Notice.Persistence;
+using Zgc.ServiceDefaults;
+
+namespace Zgc.Notice.Features;
+
+public sealed record ReasonRequest(string? Reason);
+
+public sealed record ExtendRequest(DateOnly EndsOn);
+
+public sealed record ObjectionDecision(bool Upheld, string? Finding);
+
+public sealed record ManagedNotice(NoticeView Notice, List<Objection> Objections);
+
+/// <summary>Committee officers (and admins): publish drafts, withdraw or extend notices, handle objections.</summary>
+internal static class OfficerNotices
+{
+    public static void Map(IEndpointRouteBuilder group)
+    {
+        var manage = group.MapGroup("/manage").RequireRoles(Roles.CommitteeOfficer, Roles.Admin);
+        manage.MapGet("/notices", List);
+        manage.MapGet("/notices/{id:guid}", Get);
+        manage.MapPost("/notices/{id:guid}/publish", Publish);
+        manage.MapPost("/notices/{id:guid}/withdraw", Withdraw);
+        manage.MapPost("/notices/{id:guid}/extend", Extend);
+        manage.MapPost("/notices/{id:guid}/objections/{objectionId:guid}/investigate", Investigate);
+        manage.MapPost("/notices/{id:guid}/objections/{objectionId:guid}/decide", Decide);
+    }
+
+    private static async Task<Ok<List<NoticeView>>> List(NoticeDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await db.Notices.AsNoTracking().OrderByDescending(n => n.DraftedAt).Take(500).ToListAsync(cancellationToken))
+            .Select(NoticeView.From).ToList());
+
+    private static async Task<Results<Ok<ManagedNotice>, NotFound>> Get(Guid id, NoticeDbContext db, CancellationToken cancellationToken)
+    {
+        var notice = await Load(db, id, cancellationToken);
+        return notice is null ? TypedResults.NotFound() : TypedResults.Ok(new ManagedNotice(NoticeView.From(notice), [.. notice.Objections]));
+    }
+
+    private static async Task<Results<Ok<NoticeView>, NotFound>> Publish(Guid id, ClaimsPrincipal user, NoticeDbContext db, IOutbox<NoticeDbContext> outbox,
+        IOptions<NoticeOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var notice = await Load(db, id, cancellationToken);
+        if (notice is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await NoticeFlow.Publish(notice, db, outbox, options.Value, clock.GetUtcNow(), Who(user), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(NoticeView.From(notice));
+    }
+
+    private static async Task<Results<Ok<NoticeView>, NotFound>> Withdraw(Guid id, ReasonRequest request, NoticeDbContext db, IOutbox<NoticeDbContext> outbox,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var notice = await Load(db, id, cancellationToken);
+        if (notice is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var now = clock.GetUtcNow();
+        var wasPublic = notice.Status == NoticeStatus.Open;
+        if (notice.Withdraw(request.Reason ?? "", now) is { } timer)
+        {
+            await outbox.Cancel(timer, cancellationToken);
+        }
+
+        if (wasPublic)
+        {
+            await outbox.Publish(new NoticeFailed(notice.Id, notice.ApplicationId, NoticeFlow.Withdrawn, notice.OutcomeReason!, now), cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(NoticeView.From(notice));
+    }
+
+    private static async Task<Results<Ok<NoticeView>, NotFound>> Extend(Guid id, ExtendRequest request, NoticeDbContext db, IOutbox<NoticeDbContext> outbox,
+        IOptions<NoticeOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var notice = await Load(db, id, cancellationToken);
+        if (notice is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var now = clock.GetUtcNow();
+        var calendar = await CalendarStore.Load(db, cancellationToken);
+        if (notice.Extend(request.EndsOn, calendar, options.Value.Policy(), now) is { } timer)
+        {
+            await outbox.Cancel(timer, cancellationToken);
+        }
+
+        await NoticeFlow.ScheduleClose(notice, outbox, cancellationToken);
+        await outbox.Publish(new NoticeExtended(notice.Id, notice.ApplicationId, notice.EndsOn!.Value, notice.ClosesAt!.Value, now), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(NoticeView.From(notice));
+    }
+
+    private static async Task<Results<Ok<ObjectionReceipt>, NotFound>> Investigate(Guid id, Guid objectionId, ClaimsPrincipal user, NoticeDbContext db,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var notice = await Load(db, id, cancellationToken);
+        if (notice is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        notice.Investigate(objectionId, Who(user), clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(PublicNotices.ReceiptOf(notice.Objections.Single(o => o.Id == objectionId)));
+    }
+
+    private static async Task<Results<Ok<ObjectionReceipt>, NotFound>> Decide(Guid id, Guid objectionId, ObjectionDecision request, ClaimsPrincipal user,
+        NoticeDbContext db, IOutbox<NoticeDbContext> outbox, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var notice = await Load(db, id, cancellationToken);
+        if (notice is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (notice.Resolve(objectionId, request.Upheld, request.Finding ?? "", Who(user), clock.GetUtcNow()))
+        {
+            await NoticeFlow.AnnounceResult(notice, outbox, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(PublicNotices.ReceiptOf(notice.Objections.Single(o => o.Id == objectionId)));
+    }
+
+    private static Task<PublicNotice?> Load(NoticeDbContext db, Guid id, CancellationToken cancellationToken) =>
+        db.Notices.Include(n => n.Objections).SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
+
+    private static string Who(ClaimsPrincipal user) => user.Identity?.Name ?? "officer";
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using Zgc.Notice.Domain;
+
+namespace Zgc.Notice;
+
+/// <summary>
+/// The notice part of the policy configuration (section <c>Notice</c>). Defaults follow R-A13-NOTICE: five working
+/// days, the publication day counting when it is a working day, closing at 24:00 Beijing time.
+/// </summary>
+public sealed class NoticeOptions
+{
+    public const string Section = "Notice";
+
+    /// <summary>Working days a notice lasts (at least 5).</summary>
+    public int WorkingDays { get; set; } = NoticePeriodPolicy.MinimumWorkingDays;
+
+    /// <summary><c>PublicationDay</c> (default) or <c>NextWorkingDay</c>.</summary>
+    public NoticeStart Start { get; set; } = NoticeStart.PublicationDay;
+
+    /// <summary>Beijing time of day the period closes on its last day, <c>24:00</c> (default) or e.g. <c>17:30</c>.</summary>
+    public string ClosesAt { get; set; } = "24:00";
+
+    /// <summary>
+    /// True: a notice is published as soon as the workflows service asks for it. False: it waits as a draft for a
+    /// committee officer. On by default so that the lifecycle runs unattended in the standalone host.
+    /// </summary>
+    public bool AutoPublish { get; set; } = true;
+
+    /// <summary>Where and how to object, printed on every notice.</summary>
+    public string ObjectionChannel { get; set; } =
+        "公示期内，任何单位或个人可通过本页面的异议表单实名提出异议（须填写真实姓名及身份证号码或联系电话），也可书面提交至中关村科技园区管理委员会。匿名异议不予受理。";
+
+    /// <summary>Objection submissions allowed per client (IP address) per <see cref="ObjectionWindow"/>.</summary>
+    public int ObjectionsPerWindow { get; set; } = 5;
+
+    public TimeSpan ObjectionWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The public address of the notice pages, used in the feed's links (null: the request's own address).</summary>
+    public Uri? PublicBaseAddress { get; set; }
+
+    public NoticePeriodPolicy Policy() => new()
+    {
+        WorkingDays = WorkingDays,
+        Start = Start,
+        ClosesAtTimeOfDay = ClosesAt.Trim() is "24:00" or "" ? null : TimeOnly.ParseExact(ClosesAt.Trim(), "HH:mm", CultureInfo.InvariantCulture),
+    };
+}

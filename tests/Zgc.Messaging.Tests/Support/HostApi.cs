@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace Zgc.Messaging.Tests.Support;
+
+/// <summary>The TestHost's HTTP endpoints, for an in-process client or a process's base address alike.</summary>
+public sealed class HostApi(HttpClient http, string describe)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Where to look when something fails: the process log, or "in-process".</summary>
+    public string Describe { get; } = describe;
+
+    public async Task<string> Post(string pathAndQuery)
+    {
+        using var response = await http.PostAsync(pathAndQuery, content: null, Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.IsSuccessStatusCode, $"POST {pathAndQuery} answered {(int)response.StatusCode}: {body} ({Describe})");
+        return body;
+    }
+
+    public Task ProduceStep1(Guid key) => Post($"/produce/step1?key={key}");
+
+    public Task ProducePings(Guid key, int count) => Post($"/produce/pings?key={key}&count={count}");
+
+    public Task ProduceDuplicatePing(Guid key, int copies) => Post($"/produce/duplicate-ping?key={key}&copies={copies}");
+
+    public Task ProduceIncrements(Guid counter, int count) => Post($"/produce/increment?counter={counter}&count={count}");
+
+    public async Task<Guid> ScheduleWakeup(Guid key, int seconds) =>
+        Guid.Parse((await Post($"/schedule/wakeup?key={key}&seconds={seconds}")).Trim('"'));
+
+    public Task Cancel(Guid token) => Post($"/cancel/{token}");
+
+    public Task StartTimer(Guid counter, int seconds) => Post($"/counters/{counter}/start-timer?seconds={seconds}");
+
+    public Task CancelTimer(Guid counter) => Post($"/counters/{counter}/cancel-timer");
+
+    public async Task<HostStats> Stats(Guid? key = null) =>
+        await http.GetFromJsonAsync<HostStats>(key is null ? "/stats" : $"/stats?key={key}", Ct)
+            ?? throw new InvalidOperationException("GET /stats returned nothing");
+
+    public async Task<CounterView?> Counter(Guid id)
+    {
+        using var response = await http.GetAsync($"/counters/{id}", Ct);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<CounterView>(Ct);
+    }
+
+    public async Task<List<TimerView>> Timers() =>
+        await http.GetFromJsonAsync<List<TimerView>>("/msgtest/timers", Ct) ?? [];
+}

@@ -1,0 +1,190 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Zgc.Notice.Domain;
+using Zgc.ServiceDefaults;
+using Zgc.Testing;
+
+namespace Zgc.Notice.Tests.Features;
+
+/// <summary>R-A13-NOTICE: each notice closes itself by its durable timer, and its result follows its objections.</summary>
+public sealed class NoticeClosingTests
+{
+    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+
+    // Wednesday 2026-03-04 09:00 Beijing: five working days end Tuesday 2026-03-10, closing at 24:00 Beijing.
+    private static readonly DateTimeOffset Wednesday = new(2026, 3, 4, 9, 0, 0, Beijing);
+    private static readonly DateTimeOffset ClosesAt = new(2026, 3, 11, 0, 0, 0, Beijing);
+
+    private static readonly Dictionary<string, string?> ByOfficer = new() { ["Notice:AutoPublish"] = "false" };
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static object Objection(string? name = "李四", string? telephone = "13800138000") =>
+        new { name, telephone, organisation = "某研究所", reasons = "该单位申报材料中的研发投入与实际情况不符，请核查。" };
+
+    [Fact, Trait("Req", "R-A13-NOTICE")]
+    public async Task The_notice_closes_at_24_00_Beijing_of_its_fifth_working_day_and_passes()
+    {
+        await using var app = new ClockedNoticeApp(Wednesday);
+        var command = NoticeApp.NewNotice();
+        await app.Bus.Publish(command, Ct);
+        var notice = await app.WaitFor(command.ApplicationId, NoticeStatus.Open);
+        Assert.Equal(ClosesAt, notice.ClosesAt);
+
+        app.Clock.SetUtcNow(ClosesAt.AddSeconds(-1));
+        await Task.Delay(1500, Ct);
+        Assert.Equal(NoticeStatus.Open, (await app.NoticeFor(command.ApplicationId))!.Status);
+
+        app.Clock.SetUtcNow(ClosesAt);
+        var closed = await app.WaitFor(command.ApplicationId, NoticeStatus.Passed);
+        Assert.Equal(ClosesAt, closed.ClosedAt);
+        await Eventually.True(() => app.Delivered("NoticePassed", command.ApplicationId), "NoticePassed delivered");
+    }
+
+    [Fact, Trait("Req", "R-A13-NOTICE")]
+    public async Task The_close_timer_survives_a_restart()
+    {
+        var command = NoticeApp.NewNotice();
+        var data = Path.Combine(Path.GetTempPath(), "zgc-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using (var first = new ClockedNoticeApp(Wednesday, data))
+            {
+                await first.Bus.Publish(command, Ct);
+                await first.WaitFor(command.ApplicationId, NoticeStatus.Open);
+            }
+
+            // The first instance is gone; a new process on the same database, woken after the end of the period.
+            // (MassTransit keeps the log context of the first host in an async-local; a new process would not have it.)
+            MassTransit.LogContext.Current = null;
+            await using var second = new ClockedNoticeApp(ClosesAt.AddHours(3), data);
+            var closed = await second.WaitFor(command.ApplicationId, NoticeStatus.Passed);
+            Assert.Equal(ClosesAt.AddHours(3), closed.ClosedAt);
+            await Eventually.True(() => second.Delivered("NoticePassed", command.ApplicationId), "NoticePassed delivered");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(data, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    [Fact, Trait("Req", "R-A13-NOTICE")]
+    public async Task Officer_publishes_objections_are_taken_and_an_upheld_one_after_close_fails_the_notice()
+    {
+        await using var app = new ClockedNoticeApp(Wednesday, settings: ByOfficer);
+        var command = NoticeApp.NewNotice();
+        await app.Bus.Publish(command, Ct);
+        var draft = await app.WaitFor(command.ApplicationId, NoticeStatus.Draft);
+        using var anonymous = app.Client(null);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/notice/notices/{draft.Id}", Ct)).StatusCode);
+
+        using var officer = app.Client(Roles.CommitteeOfficer);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync($"/notice/manage/notices/{draft.Id}/publish", null, Ct)).StatusCode);
+        (await officer.PostAsync($"/notice/manage/notices/{draft.Id}/publish", null, Ct)).EnsureSuccessStatusCode();
+        Assert.Equal(ClosesAt, (await app.NoticeFor(command.ApplicationId))!.ClosesAt);
+
+        var refused = await anonymous.PostAsJsonAsync($"/notice/notices/{draft.Id}/objections", Objection(name: null), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("匿名", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        var first = await anonymous.PostAsJsonAsync($"/notice/notices/{draft.Id}/objections", Objection(), Ct);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var receipt = await first.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var number = receipt.GetProperty("receiptNumber").GetString()!;
+        var status = await anonymous.GetFromJsonAsync<JsonElement>($"/notice/objections/{number}", Ct);
+        Assert.Equal("Received", status.GetProperty("status").GetString());
+
+        var objectionId = (await app.NoticeFor(command.ApplicationId))!.Objections.Single().Id;
+        (await officer.PostAsync($"/notice/manage/notices/{draft.Id}/objections/{objectionId}/investigate", null, Ct)).EnsureSuccessStatusCode();
+
+        app.Clock.SetUtcNow(ClosesAt);
+        await app.WaitFor(command.ApplicationId, NoticeStatus.ClosedObjectionsPending);
+
+        var late = await anonymous.PostAsJsonAsync($"/notice/notices/{draft.Id}/objections", Objection(), Ct);
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Contains("2026年3月10日24:00", await late.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        (await officer.PostAsJsonAsync($"/notice/manage/notices/{draft.Id}/objections/{objectionId}/decide",
+            new { upheld = true, finding = "经核查，研发投入数据不实。" }, Ct)).EnsureSuccessStatusCode();
+        var failed = await app.WaitFor(command.ApplicationId, NoticeStatus.Failed);
+        Assert.Contains("不实", failed.OutcomeReason, StringComparison.Ordinal);
+        await Eventually.True(() => app.Delivered("NoticeFailed", command.ApplicationId), "NoticeFailed delivered");
+        status = await anonymous.GetFromJsonAsync<JsonElement>($"/notice/objections/{number}", Ct);
+        Assert.Equal("Upheld", status.GetProperty("status").GetString());
+    }
+
+    [Fact, Trait("Req", "R-A13-NOTICE")]
+    public async Task An_extension_moves_the_close_timer_and_a_withdrawal_fails_the_notice()
+    {
+        await using var app = new ClockedNoticeApp(Wednesday);
+        var extended = NoticeApp.NewNotice();
+        var withdrawn = NoticeApp.NewNotice();
+        await app.Bus.Publish(extended, Ct);
+        await app.Bus.Publish(withdrawn, Ct);
+        var notice = await app.WaitFor(extended.ApplicationId, NoticeStatus.Open);
+        var other = await app.WaitFor(withdrawn.ApplicationId, NoticeStatus.Open);
+
+        using var officer = app.Client(Roles.CommitteeOfficer);
+        var earlier = await officer.PostAsJsonAsync($"/notice/manage/notices/{notice.Id}/extend", new { endsOn = "2026-03-09" }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, earlier.StatusCode);
+        (await officer.PostAsJsonAsync($"/notice/manage/notices/{notice.Id}/extend", new { endsOn = "2026-03-13" }, Ct)).EnsureSuccessStatusCode();
+        (await officer.PostAsJsonAsync($"/notice/manage/notices/{other.Id}/withdraw", new { reason = "材料需补正" }, Ct)).EnsureSuccessStatusCode();
+        await Eventually.True(() => app.Delivered("NoticeExtended", extended.ApplicationId), "NoticeExtended delivered");
+        await Eventually.True(() => app.Delivered("NoticeFailed", withdrawn.ApplicationId), "NoticeFailed (withdrawn) delivered");
+
+        app.Clock.SetUtcNow(ClosesAt.AddMinutes(1));
+        await Task.Delay(1500, Ct);
+        Assert.Equal(NoticeStatus.Open, (await app.NoticeFor(extended.ApplicationId))!.Status);
+        Assert.Equal(NoticeStatus.Withdrawn, (await app.NoticeFor(withdrawn.ApplicationId))!.Status);
+
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 14, 0, 0, 0, Beijing));
+        await app.WaitFor(extended.ApplicationId, NoticeStatus.Passed);
+    }
+
+    [Fact, Trait("Req", "R-A13-NOTICE")]
+    public async Task Objections_are_rate_limited_per_client()
+    {
+        await using var app = new ClockedNoticeApp(Wednesday, settings: new Dictionary<string, string?> { ["Notice:ObjectionsPerWindow"] = "2" });
+        var command = NoticeApp.NewNotice();
+        await app.Bus.Publish(command, Ct);
+        var notice = await app.WaitFor(command.ApplicationId, NoticeStatus.Open);
+        using var anonymous = app.Client(null);
+
+        Assert.Equal(HttpStatusCode.Created, (await anonymous.PostAsJsonAsync($"/notice/notices/{notice.Id}/objections", Objection(), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await anonymous.PostAsJsonAsync($"/notice/notices/{notice.Id}/objections", Objection(), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await anonymous.PostAsJsonAsync($"/notice/notices/{notice.Id}/objections", Objection(), Ct)).StatusCode);
+    }
+
+    [Fact, Trait("Req", "R-A13-NOTICE")]
+    public async Task The_calendar_is_seeded_and_an_admin_adds_a_year()
+    {
+        await using var app = new ClockedNoticeApp(new DateTimeOffset(2026, 12, 1, 9, 0, 0, Beijing));
+        using var anonymous = app.Client(null);
+        var overview = await anonymous.GetFromJsonAsync<JsonElement>("/notice/calendar/years", Ct);
+        Assert.Equal(Enumerable.Range(2019, 8), overview.GetProperty("years").EnumerateArray().Select(y => y.GetInt32()));
+        Assert.Contains("2027", overview.GetProperty("warnings")[0].GetString(), StringComparison.Ordinal);
+        var day = await anonymous.GetFromJsonAsync<JsonElement>("/notice/calendar/days/2019-05-05", Ct);
+        Assert.True(day.GetProperty("isWorkingDay").GetBoolean());
+        var nth = await anonymous.GetFromJsonAsync<JsonElement>("/notice/calendar/nth-working-day?from=2019-04-26&n=5", Ct);
+        Assert.Equal("2019-05-05", nth.GetProperty("date").GetString());
+
+        var year = new { papers = new[] { "https://www.gov.cn/example-2027" }, days = new[] { new { date = "2027-01-01", isOffDay = true, name = "元旦" } } };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PutAsJsonAsync("/notice/calendar/years/2027", year, Ct)).StatusCode);
+        using var admin = app.Client(Roles.Admin);
+        var duplicate = new { year.papers, days = new[] { year.days[0], year.days[0] } };
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PutAsJsonAsync("/notice/calendar/years/2027", duplicate, Ct)).StatusCode);
+        var stored = await admin.PutAsJsonAsync("/notice/calendar/years/2027", year, Ct);
+        stored.EnsureSuccessStatusCode();
+        Assert.Empty((await stored.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("warnings").EnumerateArray());
+        day = await anonymous.GetFromJsonAsync<JsonElement>("/notice/calendar/days/2027-01-01", Ct);
+        Assert.False(day.GetProperty("isWorkingDay").GetBoolean());
+    }
+}
