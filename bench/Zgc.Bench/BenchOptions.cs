@@ -37,6 +37,9 @@ public sealed class BenchOptions
     /// <summary>Experiment: <c>SSL Mode=Disable</c> for the bench's PostgreSQL connections (the local server offers TLS, which Npgsql uses by default).</summary>
     public bool PostgresNoSsl { get; private set; }
 
+    /// <summary>Leave the databases in place (for inspection); they are listed at the end.</summary>
+    public bool KeepDatabases { get; private set; }
+
     /// <summary>The experiments switched on, for the report.</summary>
     public IEnumerable<string> Experiments()
     {
@@ -102,6 +105,7 @@ public sealed class BenchOptions
           --postgres CS         PostgreSQL connection string without Database (env ZGC_BENCH_POSTGRES)
           --rabbitmq URI        RabbitMQ address of the default vhost (env ZGC_BENCH_RABBITMQ)
           --idle-seconds S      how long the idle outbox host's CPU use is measured (default 10)
+          --keep-databases      do not drop the PostgreSQL databases the run created (for inspection)
           --timeout SECONDS     per-run timeout (default 300)
         """;
 
@@ -135,6 +139,7 @@ public sealed class BenchOptions
                 case "--db-context-pool": options.DbContextPool = true; break;
                 case "--pg-async-commit": options.PostgresAsyncCommit = true; break;
                 case "--pg-no-ssl": options.PostgresNoSsl = true; break;
+                case "--keep-databases": options.KeepDatabases = true; break;
                 case "--set":
                     var pair = Next();
                     var eq = pair.IndexOf('=', StringComparison.Ordinal);

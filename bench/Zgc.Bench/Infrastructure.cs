@@ -60,10 +60,12 @@ public sealed class BenchVirtualHost : IAsyncDisposable
 public sealed class BenchDatabase : IAsyncDisposable
 {
     private readonly string _server;
+    private readonly bool _keep;
 
-    public BenchDatabase(string server, string purpose)
+    public BenchDatabase(string server, string purpose, bool keep = false)
     {
         _server = server;
+        _keep = keep;
         Name = $"zgc_bench_{purpose}_{Guid.NewGuid():N}"[..(purpose.Length + 22)];
     }
 
@@ -73,6 +75,12 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_keep)
+        {
+            Console.WriteLine($"  kept database {Name}");
+            return;
+        }
+
         try
         {
             NpgsqlConnection.ClearAllPools();

@@ -22,7 +22,7 @@ public static class OutboxScenario
     {
         var results = new List<BenchResult>();
         await using var vhost = await BenchVirtualHost.Create(options.RabbitMq, "outbox");
-        await using var database = new BenchDatabase(options.Postgres, "outbox");
+        await using var database = new BenchDatabase(options.Postgres, "outbox", options.KeepDatabases);
         using var host = BenchHost.BuildService(options, database.ConnectionString, MessagingTransport.RabbitMq, vhost.Uri,
             m => m.AddConsumer<BenchConsumer>());
         MessagingOptions settings;

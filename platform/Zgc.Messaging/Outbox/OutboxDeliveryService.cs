@@ -188,9 +188,15 @@ internal sealed partial class OutboxDeliveryService<TDb>(
 #pragma warning disable EF1003
         if (db.Database.IsNpgsql())
         {
+            // FOR UPDATE puts the row locking between the sort and the LIMIT, so PostgreSQL sorts every due row before
+            // it takes the first batch. Locking and sorting only the sequence numbers, then reading the claimed rows by
+            // key, keeps that sort narrow: with 5,000 rows waiting a claim took ~40 ms (a 9 MB on-disk sort of whole
+            // rows), now ~8 ms (docs/benchmarks.md).
+            var sequence = Column(nameof(OutboxMessage.SequenceNumber));
             return set.FromSqlRaw(
-                    $"SELECT * FROM \"{table}\" WHERE \"{Column(nameof(OutboxMessage.DeliveredAt))}\" IS NULL AND \"{Column(nameof(OutboxMessage.DueTime))}\" <= {{0}} " +
-                    $"ORDER BY \"{Column(nameof(OutboxMessage.SequenceNumber))}\" LIMIT {batch} FOR UPDATE SKIP LOCKED", now)
+                    $"SELECT * FROM \"{table}\" WHERE \"{sequence}\" IN (SELECT \"{sequence}\" FROM \"{table}\" " +
+                    $"WHERE \"{Column(nameof(OutboxMessage.DeliveredAt))}\" IS NULL AND \"{Column(nameof(OutboxMessage.DueTime))}\" <= {{0}} " +
+                    $"ORDER BY \"{sequence}\" LIMIT {batch} FOR UPDATE SKIP LOCKED) ORDER BY \"{sequence}\"", now)
                 .AsTracking().ToListAsync(cancellationToken);
         }
 

@@ -1,0 +1,9 @@
+namespace Zgc.Review.Contracts;
+
+/// <summary>The director office meeting deferred the case to a later meeting (R-A13-MEETING); it stays awaiting a decision.</summary>
+public sealed record PlatformDeferred(
+    Guid ApplicationId,
+    Guid MeetingId,
+    string Reason,
+    string DecidedBy,
+    DateTimeOffset DecidedAt);
