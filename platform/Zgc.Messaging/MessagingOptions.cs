@@ -31,12 +31,21 @@ public sealed class MessagingOptions
     public int OutboxBatchSize { get; set; } = 100;
 
     /// <summary>
-    /// Sends a delivery round keeps in flight at once (their publisher confirms overlap). The default, 1, sends strictly
-    /// one after the other, which is what keeps the delivery order of each producing transaction (ADR 0003). Higher
-    /// values (at most 64, below RabbitMQ.Client's confirm throttling) trade that order for throughput: concurrent
-    /// sends may reach the broker out of sequence. Only for services whose consumers do not depend on order.
+    /// Conversations a delivery round sends side by side. The rows of one conversation — which include all rows of one
+    /// producing transaction — are always sent one after the other in sequence order, each after the previous one's
+    /// publisher confirm (ADR 0003); unrelated conversations overlap their confirms. 1 sends every row strictly in
+    /// sequence order. At most 64 (below RabbitMQ.Client's confirm throttling).
     /// </summary>
-    public int OutboxSendConcurrency { get; set; } = 1;
+    public int OutboxSendConcurrency { get; set; } = 16;
+
+    /// <summary>
+    /// Messages each receive endpoint fetches from RabbitMQ ahead of handling; with <see cref="ConcurrentMessageLimit"/>
+    /// it bounds how many consumer transactions run at once. Null keeps MassTransit's default.
+    /// </summary>
+    public int? PrefetchCount { get; set; }
+
+    /// <summary>Messages each receive endpoint handles at once. Null keeps MassTransit's default (the prefetch count).</summary>
+    public int? ConcurrentMessageLimit { get; set; }
 
     /// <summary>A single broker send that takes longer than this is abandoned and retried later.</summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(15);

@@ -20,6 +20,8 @@ public sealed class Program
         builder.Services.AddHostedService<DatabaseCreator>();
         builder.Services.AddSingleton<ReceiveCounter>();
         builder.Services.AddReceiveObserver(sp => sp.GetRequiredService<ReceiveCounter>());
+        builder.Services.AddSingleton<SendOrderRecorder>();
+        builder.Services.AddSendObserver(sp => sp.GetRequiredService<SendOrderRecorder>());
         builder.AddServiceMessaging<TestDbContext>(Service, m => m
             .AddConsumer<Step1Consumer>()
             .AddConsumer<Step2Consumer>()

@@ -46,6 +46,10 @@ public abstract class InProcessMessagingTests(InProcessHost host)
     }
 
     [Fact]
+    public Task Messages_of_concurrent_transactions_are_each_sent_in_their_transaction_order() =>
+        SendOrder.AssertEachTransactionInOrder(host.Api(), host.Name);
+
+    [Fact]
     public async Task A_timer_fires_once_and_a_cancelled_one_never()
     {
         var api = host.Api();

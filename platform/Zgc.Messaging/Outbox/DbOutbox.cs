@@ -13,6 +13,7 @@ namespace Zgc.Messaging.Outbox;
 internal sealed class DbOutbox<TDb>(TDb db, IBus bus, TimeProvider clock, IServiceProvider services) : IOutbox<TDb>, OutboxSendContext
     where TDb : DbContext
 {
+    private readonly Guid _conversationId = NewId.NextGuid();
     private IPublishEndpoint? _publish;
     private ISendEndpointProvider? _send;
 
@@ -46,6 +47,9 @@ internal sealed class DbOutbox<TDb>(TDb db, IBus bus, TimeProvider clock, IServi
 
     public Task AddSend<T>(SendContext<T> context) where T : class
     {
+        // MassTransit gives every send outside a consumer a conversation of its own; delivery keeps order per
+        // conversation, so the messages of this unit of work share one to keep their order (ADR 0003).
+        context.ConversationId = _conversationId;
         OutboxRows.Add(db, context, clock);
         return Task.CompletedTask;
     }

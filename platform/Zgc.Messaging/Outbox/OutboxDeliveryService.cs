@@ -104,61 +104,79 @@ internal sealed partial class OutboxDeliveryService<TDb>(
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var rows = await Claim(db, clock.GetUtcNow(), options.Value.OutboxBatchSize, cancellationToken);
-            // Up to OutboxSendConcurrency sends are in flight at once, so the broker's publisher confirms of a round
-            // overlap instead of costing one round trip (and, for persistent messages, one broker fsync) each. Sends
-            // are started in sequence order and completed in sequence order; with a concurrency of 1 every send
-            // waits for the previous one's confirm, as before.
-            var window = Math.Max(1, options.Value.OutboxSendConcurrency);
-            var sends = new Task[rows.Count];
-            var started = 0;
+
+            // A producing transaction's messages share one conversation (OutboxRows gives the API's a per-transaction
+            // one; a consumer's carry the consumed message's), so each conversation is a lane: its rows are sent one
+            // after the other in sequence order, each waiting for the broker's confirm, which keeps the order per
+            // producing transaction (ADR 0003). Lanes run side by side, up to OutboxSendConcurrency at once, so the
+            // confirms of unrelated messages overlap instead of costing one broker round trip (and fsync) each.
+            var lanes = await WithoutBlockedLanes(db, rows.GroupBy(x => x.ConversationId).Select(g => g.ToList()).ToList(), cancellationToken);
             var sent = 0;
             try
             {
-                for (var i = 0; i < rows.Count; i++)
-                {
-                    for (; started < rows.Count && started - i < window; started++)
-                    {
-                        sends[started] = Send(rows[started], cancellationToken);
-                    }
-
-                    await sends[i];
-                    MarkDelivered(rows[i]);
-                    sent++;
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                // The first failure ends the round; the row is retried next round. Rows after it whose sends were
-                // already in flight and succeeded are marked delivered below, so they are not sent twice; they may
-                // then have reached the broker ahead of the failed row (with a concurrency of 1 none was started).
-                var failed = rows[sent];
-                failed.DeliveryAttempts++;
-                failed.LastError = Truncate(ex.GetType().Name + ": " + ex.Message, 2000);
-                LogSendFailed(logger, failed.MessageId, failed.MessageType, ex);
+                await Parallel.ForEachAsync(lanes,
+                    new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(options.Value.OutboxSendConcurrency, 1, 64), CancellationToken = cancellationToken },
+                    async (lane, token) => Interlocked.Add(ref sent, await DeliverLane(lane, token)));
             }
             finally
             {
-                // Never leave a send running past the transaction that claimed its row.
-                for (var i = sent + 1; i < started; i++)
-                {
-                    try
-                    {
-                        await sends[i];
-                        MarkDelivered(rows[i]);
-                        sent++;
-                    }
-                    catch (Exception)
-                    {
-                        // Still pending; retried next round.
-                    }
-                }
-
                 await db.SaveChangesAsync(CancellationToken.None);
                 await transaction.CommitAsync(CancellationToken.None);
             }
 
             return sent;
         });
+    }
+
+    /// <summary>
+    /// Drops the lanes whose conversation has an earlier due row this round did not claim: another replica holds it
+    /// (or its transaction committed just now). Sending ours first would overtake it; the lane waits for a later round.
+    /// </summary>
+    private async Task<List<List<OutboxMessage>>> WithoutBlockedLanes(TDb db, List<List<OutboxMessage>> lanes, CancellationToken cancellationToken)
+    {
+        if (lanes.Count == 0)
+        {
+            return lanes;
+        }
+
+        var now = clock.GetUtcNow();
+        var firstOfLane = lanes.ToDictionary(l => l[0].ConversationId ?? Guid.Empty, l => l[0].SequenceNumber);
+        var latestFirst = firstOfLane.Values.Max();
+        var conversations = lanes.Select(l => l[0].ConversationId).Where(c => c != null).ToList();
+        var withoutConversation = lanes.Any(l => l[0].ConversationId == null);
+        var earlier = await db.Set<OutboxMessage>().AsNoTracking()
+            .Where(x => x.DeliveredAt == null && x.DueTime <= now && x.SequenceNumber < latestFirst
+                        && (conversations.Contains(x.ConversationId) || (withoutConversation && x.ConversationId == null)))
+            .Select(x => new { x.ConversationId, x.SequenceNumber })
+            .ToListAsync(cancellationToken);
+        var blocked = earlier.Where(x => x.SequenceNumber < firstOfLane[x.ConversationId ?? Guid.Empty])
+            .Select(x => x.ConversationId ?? Guid.Empty).ToHashSet();
+        return blocked.Count == 0 ? lanes : lanes.Where(l => !blocked.Contains(l[0].ConversationId ?? Guid.Empty)).ToList();
+    }
+
+    /// <summary>Sends one conversation's rows in order; the first failure ends the lane (the rest wait for the next round).</summary>
+    private async Task<int> DeliverLane(List<OutboxMessage> lane, CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        foreach (var row in lane)
+        {
+            try
+            {
+                await Send(row, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                row.DeliveryAttempts++;
+                row.LastError = Truncate(ex.GetType().Name + ": " + ex.Message, 2000);
+                LogSendFailed(logger, row.MessageId, row.MessageType, ex);
+                break;
+            }
+
+            MarkDelivered(row);
+            sent++;
+        }
+
+        return sent;
     }
 
     private async Task Send(OutboxMessage row, CancellationToken cancellationToken)

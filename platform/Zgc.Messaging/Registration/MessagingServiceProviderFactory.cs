@@ -43,6 +43,17 @@ internal sealed class MessagingServiceProviderFactory(MessagingRegistry registry
 
     private void ConfigureEndpoints(IBusRegistrationContext context, IBusFactoryConfigurator cfg)
     {
+        var options = configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
+        if (options.PrefetchCount is { } prefetch)
+        {
+            cfg.PrefetchCount = prefetch;
+        }
+
+        if (options.ConcurrentMessageLimit is { } limit)
+        {
+            cfg.ConcurrentMessageLimit = limit;
+        }
+
         foreach (var (name, configure) in registry.Endpoints)
         {
             cfg.ReceiveEndpoint(name, endpoint => configure(context, endpoint));

@@ -17,8 +17,27 @@ internal sealed class OutboxScheduleMessageProvider<TDb>(ConsumeContext context)
     private readonly DelayedScheduleMessageProvider _delayed = new(context);
 
     public Task<ScheduledMessage<T>> ScheduleSend<T>(Uri destinationAddress, DateTime scheduledTime, T message, IPipe<SendContext<T>> pipe,
-        CancellationToken cancellationToken) where T : class =>
-        _delayed.ScheduleSend(destinationAddress, scheduledTime, message, pipe, cancellationToken);
+        CancellationToken cancellationToken) where T : class
+    {
+        // Operators read pending timers by the instance they belong to (GET /{service}/timers): a state machine's
+        // timer carries its saga's correlation id. The saga being handled is the one tracked by this scope's DbContext.
+        var correlationId = SagaBeingHandled() ?? context.CorrelationId;
+        var withCorrelation = correlationId is null
+            ? pipe
+            : Pipe.Execute<SendContext<T>>(async send =>
+            {
+                await pipe.Send(send);
+                send.CorrelationId ??= correlationId;
+            });
+        return _delayed.ScheduleSend(destinationAddress, scheduledTime, message, withCorrelation, cancellationToken);
+    }
+
+    private Guid? SagaBeingHandled()
+    {
+        var services = context as IServiceProvider ?? (context.TryGetPayload<IServiceProvider>(out var payload) ? payload : null);
+        var sagas = services?.GetService<TDb>()?.ChangeTracker.Entries<ISaga>().Select(e => e.Entity.CorrelationId).Distinct().Take(2).ToList();
+        return sagas is { Count: 1 } ? sagas[0] : null;
+    }
 
     public Task CancelScheduledSend(Guid tokenId, CancellationToken cancellationToken) => Cancel(tokenId, cancellationToken);
 

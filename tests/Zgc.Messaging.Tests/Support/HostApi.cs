@@ -36,6 +36,10 @@ public sealed class HostApi(HttpClient http, string describe)
 
     public Task CancelTimer(Guid counter) => Post($"/counters/{counter}/cancel-timer");
 
+    /// <summary>The Ping sends of one key as the host observed them: "pre N" when a send started, "post N" when confirmed.</summary>
+    public async Task<string[]> SendOrder(Guid key) =>
+        await http.GetFromJsonAsync<string[]>($"/send-order/{key}", Ct) ?? [];
+
     public async Task<HostStats> Stats(Guid? key = null) =>
         await http.GetFromJsonAsync<HostStats>(key is null ? "/stats" : $"/stats?key={key}", Ct)
             ?? throw new InvalidOperationException("GET /stats returned nothing");

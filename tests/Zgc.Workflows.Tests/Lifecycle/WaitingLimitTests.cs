@@ -34,7 +34,8 @@ public sealed class WaitingLimitTests(ShortLimitWorkflowsApp app) : IClassFixtur
         var id = await InExpertReview();
         using var admin = app.ClientFor(Roles.Admin);
         var timers = await admin.GetFromJsonAsync<List<PendingTimer>>("/workflows/timers", Ct);
-        Assert.Contains(timers!, t => t.MessageType.EndsWith("ExpertReviewOverdue", StringComparison.Ordinal) && t.DueTime > DateTimeOffset.UtcNow.AddSeconds(-1));
+        Assert.Contains(timers!, t => t.MessageType.EndsWith("ExpertReviewOverdue", StringComparison.Ordinal) && t.DueTime > DateTimeOffset.UtcNow.AddSeconds(-1)
+            && t.CorrelationId == id);
 
         await Eventually.True(async () => (await Instance(id)).WaitingAlert == "ExpertReviewOverdue", "the waiting alert", TimeSpan.FromSeconds(20));
         var instance = await Instance(id);
