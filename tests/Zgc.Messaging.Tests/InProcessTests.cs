@@ -56,12 +56,14 @@ public abstract class InProcessMessagingTests(InProcessHost host)
         var fires = Guid.NewGuid();
         var cancelled = Guid.NewGuid();
 
+        // The cancelled timer is due later than the other, so a loaded machine cannot let it fire before it is cancelled;
+        // the check waits until well past its due time.
         await api.ScheduleWakeup(fires, seconds: 1);
-        await api.Cancel(await api.ScheduleWakeup(cancelled, seconds: 1));
+        await api.Cancel(await api.ScheduleWakeup(cancelled, seconds: 4));
 
         await Eventually.Get(async () => (HostStats?)await api.Stats(fires), s => s!.Effect("wakeup") == 1, $"the wakeup ({host.Name})",
             TimeSpan.FromSeconds(30));
-        await Task.Delay(TimeSpan.FromSeconds(2), Ct);
+        await Task.Delay(TimeSpan.FromSeconds(5), Ct);
         Assert.Equal(1, (await api.Stats(fires)).Effect("wakeup"));
         Assert.Equal(0, (await api.Stats(cancelled)).Effect("wakeup"));
     }

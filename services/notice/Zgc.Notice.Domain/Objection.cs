@@ -85,6 +85,8 @@ public sealed class Objection
     public const int MinReasonsLength = 10;
     public const int MaxReasonsLength = 2000;
 
+    private readonly List<ObjectionEvidence> _evidence = [];
+
     private Objection()
     {
     }
@@ -118,6 +120,22 @@ public sealed class Objection
 
     public bool IsPending => Status is ObjectionStatus.Received or ObjectionStatus.Investigating;
 
+    /// <summary>The files sent in support, in the order received.</summary>
+    public IReadOnlyList<ObjectionEvidence> Evidence => _evidence;
+
+    /// <summary>
+    /// Records a supporting file whose content is already checked and stored. Evidence is taken while the objection is
+    /// still undecided: with the objection, or later while it is received or under investigation (an officer may ask
+    /// for more); once upheld or dismissed the record is closed.
+    /// </summary>
+    public ObjectionEvidence AttachEvidence(Guid id, string fileName, string contentType, long length, string sha256, DateTimeOffset now)
+    {
+        EnsureTakesEvidence();
+        var evidence = ObjectionEvidence.Create(id, Id, fileName, contentType, length, sha256, now);
+        _evidence.Add(evidence);
+        return evidence;
+    }
+
     internal static Objection Submit(Guid id, Guid noticeId, string receiptNumber, ObjectorIdentity objector, string reasons, DateTimeOffset now)
     {
         var text = reasons?.Trim() ?? "";
@@ -140,6 +158,16 @@ public sealed class Objection
             SubmittedAt = now,
             Status = ObjectionStatus.Received,
         };
+    }
+
+    /// <summary>Refuses evidence once the objection is decided (checked before any file is stored).</summary>
+    public void EnsureTakesEvidence()
+    {
+        if (!IsPending)
+        {
+            throw new RuleViolationException(null, PublicNotice.Rule, $"The objection is {Status}; evidence is no longer taken.",
+                "该异议已有核查结论，不再接收证明材料。", RuleViolationException.ConflictStatus);
+        }
     }
 
     internal void Investigate(string by, DateTimeOffset now)

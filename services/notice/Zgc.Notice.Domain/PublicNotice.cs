@@ -70,12 +70,18 @@ public sealed class PublicNotice
     /// <summary>The pending close timer (a due-dated outbox row), so that an extension can replace it.</summary>
     public Guid? CloseTimerToken { get; private set; }
 
+    /// <summary>When the end was last moved later, if ever.</summary>
+    public DateTimeOffset? ExtendedAt { get; private set; }
+
     public DateTimeOffset? ClosedAt { get; private set; }
 
     /// <summary>The result's or the withdrawal's reason.</summary>
     public string? OutcomeReason { get; private set; }
 
     public DateTimeOffset? DecidedAt { get; private set; }
+
+    /// <summary>The last public change: published, extended, closed or decided (the feed's <c>updated</c>).</summary>
+    public DateTimeOffset? LastChangedAt => new[] { PublishedAt, ExtendedAt, ClosedAt, DecidedAt }.Max();
 
     public IReadOnlyList<Objection> Objections => _objections;
 
@@ -153,6 +159,7 @@ public sealed class PublicNotice
         var timer = CloseTimerToken;
         EndsOn = newEndsOn;
         ClosesAt = NoticePeriodRule.CloseInstant(newEndsOn, policy);
+        ExtendedAt = now;
         CloseTimerToken = null;
         return timer;
     }

@@ -1,8 +1,8 @@
-using System.Threading.RateLimiting;
-using Microsoft.Extensions.Options;
 using Zgc.Messaging;
 using Zgc.Notice.Calendar;
 using Zgc.Notice.Features;
+using Zgc.Notice.Features.Evidence;
+using Zgc.Notice.Features.Pages;
 using Zgc.Notice.Persistence;
 using Zgc.Persistence;
 using Zgc.ServiceDefaults;
@@ -25,17 +25,11 @@ public static class NoticeModule
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(PublicNotices.ObjectionRateLimit, http =>
-            {
-                var options = http.RequestServices.GetRequiredService<IOptions<NoticeOptions>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = options.ObjectionsPerWindow,
-                    Window = options.ObjectionWindow,
-                    QueueLimit = 0,
-                });
-            });
+            o.AddPolicy<string, ObjectionRateLimitPolicy>(PublicNotices.ObjectionRateLimit);
         });
+        builder.Services.AddAntiforgery();
+        builder.Services.AddSingleton<EvidenceFolder>();
+        builder.Services.AddSingleton<EvidenceIntake>();
         return builder;
     }
 
@@ -48,6 +42,9 @@ public static class NoticeModule
 
         var notice = app.MapGroup("/" + Name).WithTags("Notice").RequireAuthorization();
         PublicNotices.Map(notice);
+        NoticePages.Map(notice);
+        NoticeFeed.Map(notice);
+        EvidenceEndpoints.Map(notice);
         OfficerNotices.Map(notice);
         CalendarEndpoints.Map(notice);
         notice.MapMessagingOperations<NoticeDbContext>(Name).RequireOperators();

@@ -38,10 +38,32 @@ public sealed class NoticeOptions
     /// <summary>The public address of the notice pages, used in the feed's links (null: the request's own address).</summary>
     public Uri? PublicBaseAddress { get; set; }
 
+    /// <summary>Limits and storage of the files sent with objections (section <c>Notice:Evidence</c>).</summary>
+    public EvidenceOptions Evidence { get; set; } = new();
+
     public NoticePeriodPolicy Policy() => new()
     {
         WorkingDays = WorkingDays,
         Start = Start,
         ClosesAtTimeOfDay = ClosesAt.Trim() is "24:00" or "" ? null : TimeOnly.ParseExact(ClosesAt.Trim(), "HH:mm", CultureInfo.InvariantCulture),
     };
+}
+
+/// <summary>Evidence files sent with objections: what is taken and where it is kept.</summary>
+public sealed class EvidenceOptions
+{
+    /// <summary>Largest file taken, in bytes (10 MB by default); a larger one is refused with 413.</summary>
+    public long MaxFileBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Most files one objection may carry, over all its uploads (5 by default); more are refused with 413.</summary>
+    public int MaxFiles { get; set; } = 5;
+
+    /// <summary>
+    /// The folder of the local file store. Null: <c>notice-evidence</c> inside <c>Database:DataDirectory</c> (the service's
+    /// data folder, relative to the content root). In a cluster this must be shared storage every instance reaches.
+    /// </summary>
+    public string? Folder { get; set; }
+
+    /// <summary>The largest request body an upload may have: every file at its limit, plus room for the form fields.</summary>
+    public long MaxRequestBytes => (MaxFileBytes * MaxFiles) + (1024 * 1024);
 }

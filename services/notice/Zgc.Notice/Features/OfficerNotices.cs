@@ -138,7 +138,7 @@ internal static class OfficerNotices
     }
 
     private static Task<PublicNotice?> Load(NoticeDbContext db, Guid id, CancellationToken cancellationToken) =>
-        db.Notices.Include(n => n.Objections).SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
+        db.Notices.Include(n => n.Objections).ThenInclude(o => o.Evidence).SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
 
     private static string Who(ClaimsPrincipal user) => user.Identity?.Name ?? "officer";
 }

@@ -3,16 +3,18 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Zgc.Notice.Domain;
+using Zgc.Notice.Features.Evidence;
 using Zgc.Notice.Persistence;
 
 namespace Zgc.Notice.Features;
 
 public sealed record NoticeView(Guid Id, Guid ApplicationId, string PlatformName, string UnitName, string? IndustryField, string? SubPark,
     string? ConstructionSummary, string ObjectionChannel, [property: JsonConverter(typeof(JsonStringEnumConverter<NoticeStatus>))] NoticeStatus Status, DateOnly? StartsOn, DateOnly? EndsOn, DateTimeOffset? ClosesAt,
-    DateTimeOffset? PublishedAt, DateTimeOffset? ClosedAt, string? OutcomeReason, DateTimeOffset? DecidedAt)
+    DateTimeOffset? PublishedAt, DateTimeOffset? ClosedAt, string? OutcomeReason, DateTimeOffset? DecidedAt, DateTimeOffset? ExtendedAt)
 {
     public static NoticeView From(PublicNotice n) => new(n.Id, n.ApplicationId, n.PlatformName, n.UnitName, n.IndustryField, n.SubPark,
-        n.ConstructionSummary, n.ObjectionChannel, n.Status, n.StartsOn, n.EndsOn, n.ClosesAt, n.PublishedAt, n.ClosedAt, n.OutcomeReason, n.DecidedAt);
+        n.ConstructionSummary, n.ObjectionChannel, n.Status, n.StartsOn, n.EndsOn, n.ClosesAt, n.PublishedAt, n.ClosedAt, n.OutcomeReason, n.DecidedAt,
+        n.ExtendedAt);
 }
 
 /// <summary>What an objector submits (JSON or the public form).</summary>
@@ -58,16 +60,20 @@ internal static class PublicNotices
     }
 
     private static async Task<Results<Created<ObjectionReceipt>, NotFound>> Object(Guid id, ObjectionRequest request, NoticeDbContext db,
-        TimeProvider clock, CancellationToken cancellationToken)
+        EvidenceIntake evidence, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var objection = await Submit(id, request, db, clock, cancellationToken);
+        var objection = await Submit(id, request, [], evidence, db, clock, cancellationToken);
         return objection is null
             ? TypedResults.NotFound()
             : TypedResults.Created($"/notice/objections/{objection.ReceiptNumber}", ReceiptOf(objection));
     }
 
-    /// <summary>Takes an objection for a public notice and saves it; null when there is no such public notice.</summary>
-    public static async Task<Objection?> Submit(Guid id, ObjectionRequest request, NoticeDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes an objection for a public notice, with its evidence files, and saves it; null when there is no such public
+    /// notice. The JSON endpoint and the HTML form both come here, so they refuse the same things the same way.
+    /// </summary>
+    public static async Task<Objection?> Submit(Guid id, ObjectionRequest request, IReadOnlyList<IFormFile> files, EvidenceIntake evidence,
+        NoticeDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var notice = await db.Notices.Include(n => n.Objections).SingleOrDefaultAsync(n => n.Id == id && n.Status != NoticeStatus.Draft, cancellationToken);
         if (notice is null)
@@ -79,15 +85,23 @@ internal static class PublicNotices
         var objector = ObjectorIdentity.Create(request.Name, request.IdNumber, request.Telephone, request.Organisation);
         var objection = notice.TakeObjection(Guid.CreateVersion7(), NewReceiptNumber(now), objector, request.Reasons ?? "", now);
         db.Objections.Add(objection);
-        await db.SaveChangesAsync(cancellationToken);
+        var stored = await evidence.Attach(objection, files, now, cancellationToken);
+        db.Evidence.AddRange(stored);
+        await evidence.Save(db, stored, notice.Id, cancellationToken);
         return objection;
     }
 
     private static async Task<Results<Ok<ObjectionReceipt>, NotFound>> Receipt(string receiptNumber, NoticeDbContext db, CancellationToken cancellationToken)
     {
-        var key = receiptNumber.Trim().ToUpperInvariant();
-        var objection = await db.Objections.AsNoTracking().SingleOrDefaultAsync(o => o.ReceiptNumber == key, cancellationToken);
+        var objection = await FindByReceipt(db.Objections.AsNoTracking(), receiptNumber, cancellationToken);
         return objection is null ? TypedResults.NotFound() : TypedResults.Ok(ReceiptOf(objection));
+    }
+
+    /// <summary>The objection with this receipt number (as typed: spaces and case do not matter).</summary>
+    public static Task<Objection?> FindByReceipt(IQueryable<Objection> objections, string? receiptNumber, CancellationToken cancellationToken)
+    {
+        var key = (receiptNumber ?? "").Trim().ToUpperInvariant();
+        return key.Length is 0 or > 20 ? Task.FromResult<Objection?>(null) : objections.SingleOrDefaultAsync(o => o.ReceiptNumber == key, cancellationToken);
     }
 
     public static ObjectionReceipt ReceiptOf(Objection o) => new(o.ReceiptNumber, o.NoticeId, o.Status, o.SubmittedAt, o.Finding, o.UpdatedAt);

@@ -11,6 +11,8 @@ public abstract class NoticeDbContext(DbContextOptions options) : ServiceDbConte
 
     public DbSet<Objection> Objections => Set<Objection>();
 
+    public DbSet<ObjectionEvidence> Evidence => Set<ObjectionEvidence>();
+
     public DbSet<HolidayYear> CalendarYears => Set<HolidayYear>();
 
     public DbSet<HolidayDate> CalendarDays => Set<HolidayDate>();
@@ -34,6 +36,7 @@ public abstract class NoticeDbContext(DbContextOptions options) : ServiceDbConte
             e.Property(x => x.OutcomeReason).HasMaxLength(4000);
             e.HasIndex(x => x.ApplicationId).IsUnique();
             e.HasIndex(x => x.ClosesAt);
+            e.Ignore(x => x.LastChangedAt);
             e.HasMany(x => x.Objections).WithOne().HasForeignKey(o => o.NoticeId);
             e.Navigation(x => x.Objections).UsePropertyAccessMode(PropertyAccessMode.Field);
         });
@@ -53,6 +56,17 @@ public abstract class NoticeDbContext(DbContextOptions options) : ServiceDbConte
             e.Property(x => x.Finding).HasMaxLength(2000);
             e.Property(x => x.HandledBy).HasMaxLength(100);
             e.Ignore(x => x.IsPending);
+            e.HasMany(x => x.Evidence).WithOne().HasForeignKey(v => v.ObjectionId);
+            e.Navigation(x => x.Evidence).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+        modelBuilder.Entity<ObjectionEvidence>(e =>
+        {
+            e.ToTable("ObjectionEvidence");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.FileName).HasMaxLength(ObjectionEvidence.MaxFileNameLength);
+            e.Property(x => x.ContentType).HasMaxLength(50);
+            e.Property(x => x.Sha256).HasMaxLength(64).IsFixedLength();
         });
         modelBuilder.Entity<HolidayYear>(e =>
         {

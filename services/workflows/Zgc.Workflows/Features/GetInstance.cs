@@ -21,6 +21,6 @@ internal static class GetInstance
             .Select(t => new TransitionView(t.Event, t.FromState, t.ToState, t.At, t.MessageId)).ToListAsync(cancellationToken);
         return TypedResults.Ok(new InstanceDetail(i.CorrelationId, i.PlatformName, i.UnitUscc, i.UnitName, i.SubPark, i.IndustryField, i.CurrentState,
             i.PolicyVersion, i.EspeciallyMajor, i.NoticeId, i.NoticeEndsOn, i.OutcomeReason, i.CreatedAt, i.UpdatedAt, i.StateEnteredAt, i.WaitingAlert,
-            i.WaitingAlertAt, transitions));
+            i.WaitingAlertAt, transitions, LifecycleProgress.From(i)));
     }
 }

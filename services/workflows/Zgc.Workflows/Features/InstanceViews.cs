@@ -16,4 +16,18 @@ public sealed record InstanceDetail(
     Guid Id, string PlatformName, string UnitUscc, string UnitName, string SubPark, string IndustryField, string CurrentState,
     string PolicyVersion, bool EspeciallyMajor, Guid? NoticeId, DateOnly? NoticeEndsOn, string? OutcomeReason,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset StateEnteredAt, string? WaitingAlert, DateTimeOffset? WaitingAlertAt,
-    IReadOnlyList<TransitionView> Transitions);
+    IReadOnlyList<TransitionView> Transitions,
+    LifecycleProgress Progress);
+
+/// <summary>Where the instance stands on each stage's figures (empty until the stage is reached).</summary>
+public sealed record LifecycleProgress(
+    int ApplicationVersion, int Returns, string? SubArea, long TotalInvestmentFen, long SupportBaseFen, int? SubParkRanking,
+    bool? ExpertSupported, decimal? ExpertTrimmedMean, int MeetingDeferrals, string? MajorDecisionReference, string? RejectedAtStage,
+    Guid? AgreementId, DateOnly? ConstructionStartsOn, int ConstructionYear, bool CurrentYearFunded, long PaidFen,
+    int? LastEvaluatedYear, bool? LastEvaluationPassed)
+{
+    public static LifecycleProgress From(PlatformLifecycle i) =>
+        new(i.ApplicationVersion, i.Returns, i.SubArea, i.TotalInvestmentFen, i.SupportBaseFen, i.SubParkRanking, i.ExpertSupported,
+            i.ExpertTrimmedMean, i.MeetingDeferrals, i.MajorDecisionReference, i.RejectedAtStage, i.AgreementId, i.ConstructionStartsOn,
+            i.ConstructionYear, i.CurrentYearFunded, i.PaidFen, i.LastEvaluatedYear, i.LastEvaluationPassed);
+}

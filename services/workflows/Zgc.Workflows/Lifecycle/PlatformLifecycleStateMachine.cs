@@ -1,6 +1,8 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
+using Zgc.Funding.Contracts;
 using Zgc.Intake.Contracts;
+using Zgc.Monitoring.Contracts;
 using Zgc.Notice.Contracts;
 using Zgc.Review.Contracts;
 using Zgc.Workflows.Contracts;
@@ -10,7 +12,9 @@ namespace Zgc.Workflows.Lifecycle;
 /// <summary>
 /// The programme's order and waiting, in one place (DESIGN.md, Orchestration). Services own the rules; each
 /// transition here is driven by the owning service's event and commands the next service.
-/// This is the walking skeleton: submission → sub-park review → expert review → approved → notice → included (or notice failed).
+/// Path: submitted → sub-park review (⇄ returned for correction) → expert review → awaiting the meeting (deferrals stay
+/// there) → awaiting notice → in notice → included (agreement pending) → under construction, years 1–3, each closed by
+/// its evaluation → completed. Terminal: rejected (with the stage), notice failed, revoked (fraud, from any active state).
 /// </summary>
 public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<PlatformLifecycle>
 {
@@ -30,6 +34,14 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
 
         Event(() => Submitted, e => e.CorrelateById(m => m.Message.ApplicationId));
         Event(() => Recommended, e => e.CorrelateById(m => m.Message.ApplicationId));
+        Event(() => Returned, e => e.CorrelateById(m => m.Message.ApplicationId));
+        Event(() => SubParkRejected, e => e.CorrelateById(m => m.Message.ApplicationId));
+        Event(() => ExpertsDone, e => e.CorrelateById(m => m.Message.ApplicationId));
+        Event(() => MeetingDeferred, e => e.CorrelateById(m => m.Message.ApplicationId));
+        Event(() => AgreementDone, e => e.CorrelateById(m => m.Message.ApplicationId));
+        Event(() => Paid, e => e.CorrelateById(m => m.Message.ApplicationId));
+        Event(() => Evaluated, e => e.CorrelateById(m => m.Message.ApplicationId));
+        Event(() => Fraud, e => e.CorrelateById(m => m.Message.ApplicationId));
         Event(() => MeetingApproved, e => e.CorrelateById(m => m.Message.ApplicationId));
         Event(() => MeetingRejected, e => e.CorrelateById(m => m.Message.ApplicationId));
         Event(() => NoticeOpened, e => e.CorrelateById(m => m.Message.ApplicationId));
@@ -41,23 +53,53 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
             When(Submitted)
                 .Then(c =>
                 {
-                    var m = c.Message;
                     c.Saga.PolicyVersion = PolicyVersion;
-                    c.Saga.PlatformName = m.PlatformName;
-                    c.Saga.UnitUscc = m.UnitUscc;
-                    c.Saga.UnitName = m.UnitName;
-                    c.Saga.SubPark = m.SubPark;
-                    c.Saga.IndustryField = m.IndustryField;
+                    Record(c.Saga, c.Message);
                 })
                 .TransitionTo(SubParkReview));
 
         During(SubParkReview,
+            // A corrected version submitted while the sub-park still reviews (e.g. after an ineligible screening).
+            When(Submitted)
+                .Then(c => Record(c.Saga, c.Message)),
             When(Recommended)
+                .Then(c =>
+                {
+                    var m = c.Message;
+                    c.Saga.SubParkRanking = m.Ranking;
+                    c.Saga.SubArea = m.SubArea ?? c.Saga.SubArea;
+                    c.Saga.TotalInvestmentFen = m.TotalInvestmentFen > 0 ? m.TotalInvestmentFen : c.Saga.TotalInvestmentFen;
+                    c.Saga.SupportBaseFen = m.SupportBaseFen > 0 ? m.SupportBaseFen : c.Saga.SupportBaseFen;
+                    if (m.IntegratedEnterpriseUsccs is { Count: > 0 } integrated)
+                    {
+                        c.Saga.IntegratedEnterpriseUsccs = string.Join(';', integrated);
+                    }
+                })
                 // Commands are published: each has exactly one consuming service, and publish spares a routing table.
                 .Publish(c => new OpenReviewCase(c.Saga.CorrelationId, c.Saga.UnitUscc, c.Saga.UnitName, c.Saga.PlatformName,
-                    c.Saga.IndustryField, c.Saga.SubPark))
+                    c.Saga.IndustryField, c.Saga.SubPark, c.Saga.SubArea, IntegratedOf(c.Saga), c.Saga.SubParkRanking,
+                    c.Saga.TotalInvestmentFen, c.Saga.SupportBaseFen))
                 .Schedule(ExpertReviewLimit, c => new ExpertReviewOverdue(c.Saga.CorrelationId))
-                .TransitionTo(ExpertReview));
+                .TransitionTo(ExpertReview),
+            When(Returned)
+                .Then(c =>
+                {
+                    c.Saga.Returns++;
+                    c.Saga.OutcomeReason = "Returned for correction: " + c.Message.Reasons;
+                })
+                .TransitionTo(ReturnedForCorrection),
+            When(SubParkRejected)
+                .Then(c => Reject(c.Saga, nameof(SubParkReview), "Rejected by the sub-park: " + c.Message.Reasons))
+                .TransitionTo(Rejected));
+
+        During(ReturnedForCorrection,
+            When(Submitted)
+                .Then(c =>
+                {
+                    Record(c.Saga, c.Message);
+                    c.Saga.OutcomeReason = null;
+                })
+                .TransitionTo(SubParkReview));
 
         During(ExpertReview,
             When(ExpertReviewLimit.Received)
@@ -68,15 +110,39 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
                     LifecycleMetrics.WaitingAlerts.Add(1, new KeyValuePair<string, object?>("state", nameof(ExpertReview)));
                 })
                 .Publish(c => new LifecycleWaitingTooLong(c.Saga.CorrelationId, nameof(ExpertReview), c.Saga.StateEnteredAt, c.Saga.WaitingAlertAt.GetValueOrDefault())),
+            When(ExpertsDone)
+                .Unschedule(ExpertReviewLimit)
+                .Then(c =>
+                {
+                    c.Saga.ExpertSupported = c.Message.Supported;
+                    c.Saga.ExpertTrimmedMean = c.Message.TrimmedMeanScore;
+                })
+                .TransitionTo(AwaitingMeeting));
+
+        // R-A13-MEETING: the director office meeting decides; normally after the panel, but a decision recorded while
+        // the panel is still open (the committee closed it) is honoured too.
+        During(ExpertReview, AwaitingMeeting,
             When(MeetingApproved)
                 .Unschedule(ExpertReviewLimit)
-                .Then(c => c.Saga.EspeciallyMajor = c.Message.EspeciallyMajor)
+                .Then(c =>
+                {
+                    c.Saga.EspeciallyMajor = c.Message.EspeciallyMajor;
+                    c.Saga.MajorDecisionReference = c.Message.MunicipalDecisionReference;
+                })
                 .Publish(c => new PublishNotice(c.Saga.CorrelationId, c.Saga.PlatformName, c.Saga.UnitName, c.Saga.IndustryField, c.Saga.SubPark))
                 .TransitionTo(AwaitingNotice),
             When(MeetingRejected)
                 .Unschedule(ExpertReviewLimit)
-                .Then(c => c.Saga.OutcomeReason = "Rejected by the director office meeting: " + c.Message.Reason)
+                .Then(c => Reject(c.Saga, c.Saga.CurrentState, "Rejected by the director office meeting: " + c.Message.Reason))
                 .TransitionTo(Rejected));
+
+        During(AwaitingMeeting,
+            When(MeetingDeferred)
+                .Then(c =>
+                {
+                    c.Saga.MeetingDeferrals++;
+                    c.Saga.OutcomeReason = "Deferred to a later meeting: " + c.Message.Reason;
+                }));
 
         During(AwaitingNotice,
             When(NoticeOpened)
@@ -92,12 +158,89 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
             When(NoticeProlonged)
                 .Then(c => c.Saga.NoticeEndsOn = c.Message.EndsOn),
             When(NoticeClosedPassed)
+                // R-A13-AGREEMENT: the included platform signs a three-year construction agreement with funding.
+                .Publish(c => new PrepareAgreement(c.Saga.CorrelationId, c.Saga.PlatformName, c.Saga.UnitUscc, c.Saga.UnitName,
+                    c.Saga.IndustryField, c.Saga.SubPark, c.Saga.EspeciallyMajor, c.Saga.MajorDecisionReference, c.Saga.TotalInvestmentFen, c.Saga.SupportBaseFen,
+                    clock.GetUtcNow()))
                 .TransitionTo(Included),
             When(NoticeClosedFailed)
                 .Then(c => c.Saga.OutcomeReason = $"Notice {c.Message.Outcome}: {c.Message.Reason}")
                 .TransitionTo(NoticeFailed));
 
+        During(Included,
+            When(AgreementDone)
+                .Then(c =>
+                {
+                    c.Saga.AgreementId = c.Message.AgreementId;
+                    c.Saga.ConstructionStartsOn = c.Message.ConstructionStartsOn;
+                    c.Saga.ConstructionYear = 1;
+                    c.Saga.CurrentYearFunded = true;
+                    c.Saga.OutcomeReason = null;
+                })
+                .TransitionTo(UnderConstruction));
+
+        During(UnderConstruction,
+            When(Paid)
+                .Then(c => c.Saga.PaidFen += c.Message.AmountFen),
+            // R-A14-EVAL / R-A10-Y23: a passed evaluation makes the next year's support due; a failed one means no
+            // support next year (monitoring leads the rectification). The third year's evaluation completes the platform.
+            When(Evaluated, c => c.Message.ConstructionYear == c.Saga.ConstructionYear && c.Message.ConstructionYear < 3)
+                .Then(c =>
+                {
+                    c.Saga.LastEvaluatedYear = c.Message.ConstructionYear;
+                    c.Saga.LastEvaluationPassed = c.Message.Passed;
+                    c.Saga.ConstructionYear++;
+                    c.Saga.CurrentYearFunded = c.Message.Passed;
+                    c.Saga.OutcomeReason = c.Message.Passed
+                        ? null
+                        : $"Year {c.Message.ConstructionYear} evaluation failed: no support for year {c.Saga.ConstructionYear}";
+                }),
+            When(Evaluated, c => c.Message.ConstructionYear == c.Saga.ConstructionYear && c.Message.ConstructionYear >= 3)
+                .Then(c =>
+                {
+                    c.Saga.LastEvaluatedYear = c.Message.ConstructionYear;
+                    c.Saga.LastEvaluationPassed = c.Message.Passed;
+                    c.Saga.OutcomeReason = c.Message.Passed ? null : "Final evaluation failed";
+                })
+                .TransitionTo(Completed),
+            // A repeated or stale evaluation (another year) changes nothing.
+            Ignore(Evaluated, c => c.Message.ConstructionYear != c.Saga.ConstructionYear));
+
+        // R-A15-FRAUD: fraud revokes the platform from any active state.
+        DuringAny(
+            When(Fraud, c => !IsFinal(c.Saga.CurrentState))
+                .Unschedule(ExpertReviewLimit)
+                .Then(c => c.Saga.OutcomeReason = $"Revoked for fraud ({c.Message.DecisionReference}): {c.Message.Reason}")
+                .TransitionTo(Revoked));
+
         ConnectStateObserver(new TransitionHistoryObserver());
+    }
+
+    private static readonly string[] FinalStates = ["Rejected", "NoticeFailed", "Completed", "Revoked", "Final"];
+
+    private static bool IsFinal(string state) => FinalStates.Contains(state);
+
+    private static void Record(PlatformLifecycle saga, ApplicationSubmitted m)
+    {
+        saga.PlatformName = m.PlatformName;
+        saga.UnitUscc = m.UnitUscc;
+        saga.UnitName = m.UnitName;
+        saga.SubPark = m.SubPark;
+        saga.IndustryField = m.IndustryField;
+        saga.SubArea = m.SubArea;
+        saga.ApplicationVersion = m.Version;
+        saga.TotalInvestmentFen = m.TotalInvestmentFen;
+        saga.SupportBaseFen = m.SupportBaseFen;
+        saga.IntegratedEnterpriseUsccs = m.IntegratedEnterpriseUsccs is { Count: > 0 } integrated ? string.Join(';', integrated) : null;
+    }
+
+    private static IReadOnlyList<string>? IntegratedOf(PlatformLifecycle saga) =>
+        saga.IntegratedEnterpriseUsccs?.Split(';', StringSplitOptions.RemoveEmptyEntries);
+
+    private static void Reject(PlatformLifecycle saga, string stage, string reason)
+    {
+        saga.RejectedAtStage = stage;
+        saga.OutcomeReason = reason;
     }
 
     public Schedule<PlatformLifecycle, ExpertReviewOverdue> ExpertReviewLimit { get; private set; } = null!;
@@ -110,9 +253,22 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
 
     public State InNotice { get; private set; } = null!;
 
+    public State ReturnedForCorrection { get; private set; } = null!;
+
+    public State AwaitingMeeting { get; private set; } = null!;
+
+    /// <summary>Under the construction agreement; <see cref="PlatformLifecycle.ConstructionYear"/> says which year.</summary>
+    public State UnderConstruction { get; private set; } = null!;
+
+    /// <summary>The third year's evaluation is in: the funded construction period is over.</summary>
+    public State Completed { get; private set; } = null!;
+
+    /// <summary>Fraud confirmed (R-A15-FRAUD): agreement terminated, funds clawed back, unit debarred.</summary>
+    public State Revoked { get; private set; } = null!;
+
     public State Rejected { get; private set; } = null!;
 
-    /// <summary>The notice passed: the platform is in the programme's platform system.</summary>
+    /// <summary>The notice passed: the platform is in the programme's platform system; its agreement is being prepared.</summary>
     public State Included { get; private set; } = null!;
 
     /// <summary>The notice failed (an objection upheld) or was withdrawn.</summary>
@@ -121,6 +277,22 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
     public Event<ApplicationSubmitted> Submitted { get; private set; } = null!;
 
     public Event<ApplicationRecommended> Recommended { get; private set; } = null!;
+
+    public Event<ApplicationReturned> Returned { get; private set; } = null!;
+
+    public Event<ApplicationRejected> SubParkRejected { get; private set; } = null!;
+
+    public Event<ExpertReviewCompleted> ExpertsDone { get; private set; } = null!;
+
+    public Event<PlatformDeferred> MeetingDeferred { get; private set; } = null!;
+
+    public Event<AgreementSigned> AgreementDone { get; private set; } = null!;
+
+    public Event<DisbursementPaid> Paid { get; private set; } = null!;
+
+    public Event<AnnualEvaluationCompleted> Evaluated { get; private set; } = null!;
+
+    public Event<FraudConfirmed> Fraud { get; private set; } = null!;
 
     public Event<PlatformApproved> MeetingApproved { get; private set; } = null!;
 

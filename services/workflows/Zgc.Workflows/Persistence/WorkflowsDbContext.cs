@@ -28,6 +28,11 @@ public abstract class WorkflowsDbContext(DbContextOptions options) : ServiceDbCo
             e.Property(x => x.IndustryField).HasMaxLength(64);
             e.Property(x => x.OutcomeReason).HasMaxLength(2000);
             e.Property(x => x.WaitingAlert).HasMaxLength(64);
+            e.Property(x => x.SubArea).HasMaxLength(64);
+            e.Property(x => x.IntegratedEnterpriseUsccs).HasMaxLength(4000);
+            e.Property(x => x.ExpertTrimmedMean).HasPrecision(7, 2);
+            e.Property(x => x.RejectedAtStage).HasMaxLength(64);
+            e.Property(x => x.MajorDecisionReference).HasMaxLength(200);
             e.HasIndex(x => x.CurrentState);
             e.HasIndex(x => x.UpdatedAt);
         });

@@ -311,6 +311,43 @@ namespace Zgc.Notice.Persistence.Migrations.SqlServer
                     b.ToTable("Objections", (string)null);
                 });
 
+            modelBuilder.Entity("Zgc.Notice.Domain.ObjectionEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ObjectionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ObjectionId");
+
+                    b.ToTable("ObjectionEvidence", (string)null);
+                });
+
             modelBuilder.Entity("Zgc.Notice.Domain.PublicNotice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -340,6 +377,9 @@ namespace Zgc.Notice.Persistence.Migrations.SqlServer
 
                     b.Property<DateOnly?>("EndsOn")
                         .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("ExtendedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("IndustryField")
                         .HasMaxLength(50)
@@ -411,9 +451,23 @@ namespace Zgc.Notice.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Zgc.Notice.Domain.ObjectionEvidence", b =>
+                {
+                    b.HasOne("Zgc.Notice.Domain.Objection", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ObjectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zgc.Notice.Calendar.HolidayYear", b =>
                 {
                     b.Navigation("Days");
+                });
+
+            modelBuilder.Entity("Zgc.Notice.Domain.Objection", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("Zgc.Notice.Domain.PublicNotice", b =>

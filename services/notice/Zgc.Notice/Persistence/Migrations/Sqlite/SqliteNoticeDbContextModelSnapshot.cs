@@ -304,6 +304,43 @@ namespace Zgc.Notice.Persistence.Migrations.Sqlite
                     b.ToTable("Objections", (string)null);
                 });
 
+            modelBuilder.Entity("Zgc.Notice.Domain.ObjectionEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ObjectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ObjectionId");
+
+                    b.ToTable("ObjectionEvidence", (string)null);
+                });
+
             modelBuilder.Entity("Zgc.Notice.Domain.PublicNotice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -333,6 +370,9 @@ namespace Zgc.Notice.Persistence.Migrations.Sqlite
 
                     b.Property<DateOnly?>("EndsOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExtendedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("IndustryField")
                         .HasMaxLength(50)
@@ -404,9 +444,23 @@ namespace Zgc.Notice.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Zgc.Notice.Domain.ObjectionEvidence", b =>
+                {
+                    b.HasOne("Zgc.Notice.Domain.Objection", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ObjectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zgc.Notice.Calendar.HolidayYear", b =>
                 {
                     b.Navigation("Days");
+                });
+
+            modelBuilder.Entity("Zgc.Notice.Domain.Objection", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("Zgc.Notice.Domain.PublicNotice", b =>

@@ -247,6 +247,18 @@ namespace Zgc.Workflows.Persistence.Migrations.Postgres
                     b.Property<Guid>("CorrelationId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("AgreementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ApplicationVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ConstructionStartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ConstructionYear")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -255,13 +267,40 @@ namespace Zgc.Workflows.Persistence.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<bool>("CurrentYearFunded")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("EspeciallyMajor")
                         .HasColumnType("boolean");
+
+                    b.Property<bool?>("ExpertSupported")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal?>("ExpertTrimmedMean")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)");
 
                     b.Property<string>("IndustryField")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("IntegratedEnterpriseUsccs")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("LastEvaluatedYear")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("LastEvaluationPassed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("MajorDecisionReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("MeetingDeferrals")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly?>("NoticeEndsOn")
                         .HasColumnType("date");
@@ -273,6 +312,9 @@ namespace Zgc.Workflows.Persistence.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<long>("PaidFen")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("PlatformName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -283,13 +325,33 @@ namespace Zgc.Workflows.Persistence.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("RejectedAtStage")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Returns")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("StateEnteredAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubArea")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("SubPark")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("SubParkRanking")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SupportBaseFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TotalInvestmentFen")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("UnitName")
                         .IsRequired()

@@ -247,6 +247,18 @@ namespace Zgc.Workflows.Persistence.Migrations.SqlServer
                     b.Property<Guid>("CorrelationId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("AgreementId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ApplicationVersion")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("ConstructionStartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ConstructionYear")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -255,13 +267,40 @@ namespace Zgc.Workflows.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<bool>("CurrentYearFunded")
+                        .HasColumnType("bit");
+
                     b.Property<bool>("EspeciallyMajor")
                         .HasColumnType("bit");
+
+                    b.Property<bool?>("ExpertSupported")
+                        .HasColumnType("bit");
+
+                    b.Property<decimal?>("ExpertTrimmedMean")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("decimal(7,2)");
 
                     b.Property<string>("IndustryField")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("IntegratedEnterpriseUsccs")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int?>("LastEvaluatedYear")
+                        .HasColumnType("int");
+
+                    b.Property<bool?>("LastEvaluationPassed")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("MajorDecisionReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("MeetingDeferrals")
+                        .HasColumnType("int");
 
                     b.Property<DateOnly?>("NoticeEndsOn")
                         .HasColumnType("date");
@@ -273,6 +312,9 @@ namespace Zgc.Workflows.Persistence.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<long>("PaidFen")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("PlatformName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -283,13 +325,33 @@ namespace Zgc.Workflows.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("RejectedAtStage")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Returns")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset>("StateEnteredAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SubArea")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("SubPark")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<int?>("SubParkRanking")
+                        .HasColumnType("int");
+
+                    b.Property<long>("SupportBaseFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TotalInvestmentFen")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("UnitName")
                         .IsRequired()

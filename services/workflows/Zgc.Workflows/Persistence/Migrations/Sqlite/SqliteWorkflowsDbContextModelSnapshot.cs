@@ -238,6 +238,18 @@ namespace Zgc.Workflows.Persistence.Migrations.Sqlite
                     b.Property<Guid>("CorrelationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ApplicationVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ConstructionStartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConstructionYear")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -246,13 +258,40 @@ namespace Zgc.Workflows.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CurrentYearFunded")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("EspeciallyMajor")
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ExpertSupported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("ExpertTrimmedMean")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("IndustryField")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("IntegratedEnterpriseUsccs")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastEvaluatedYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("LastEvaluationPassed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MajorDecisionReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingDeferrals")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("NoticeEndsOn")
                         .HasColumnType("TEXT");
@@ -264,6 +303,9 @@ namespace Zgc.Workflows.Persistence.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("PaidFen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PlatformName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -274,13 +316,33 @@ namespace Zgc.Workflows.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RejectedAtStage")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Returns")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("StateEnteredAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubArea")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SubPark")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SubParkRanking")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SupportBaseFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalInvestmentFen")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UnitName")
                         .IsRequired()
