@@ -58,6 +58,7 @@ public sealed class FullLifecycleTests(WorkflowsApp app) : IClassFixture<Workflo
         Assert.True(await Commanded("PrepareAgreement", id), "funding is asked to prepare the agreement");
         await app.Bus.Publish(new AgreementSigned(id, Guid.NewGuid(), new DateOnly(2026, 4, 1), new DateOnly(2029, 3, 31), 300_000_000, false, Now), Ct);
         await app.WaitForState(id, "UnderConstruction");
+        Assert.True(await Commanded("OpenAnnualReport", id), "monitoring is asked to open the year-1 report");
         return id;
     }
 
@@ -156,6 +157,35 @@ public sealed class FullLifecycleTests(WorkflowsApp app) : IClassFixture<Workflo
         await app.Bus.Publish(new AnnualEvaluationCompleted(id, 3, true, 0, null, "monitoring", Now), Ct);
         await app.WaitForState(id, "Completed");
         Assert.Equal(3, (await Instance(id)).LastEvaluatedYear);
+    }
+
+    [Fact, Trait("Req", "R-A14-ANNUAL")]
+    public async Task Each_construction_year_opens_its_annual_report_window_due_a_month_after_the_year_ends()
+    {
+        var id = await UnderConstruction();
+        await app.Bus.Publish(new AnnualEvaluationCompleted(id, 1, true, 500_000_000, null, "monitoring", Now), Ct);
+        await Zgc.Testing.Eventually.True(async () => (await Instance(id)).ConstructionYear == 2, "year 2");
+
+        var idText = id.ToString();
+        var bodies = await app.InDb<WorkflowsDbContext, List<string>>(db => db.OutboxMessages
+            .Where(m => m.MessageType.Contains("OpenAnnualReport") && m.Body.Contains(idText)).Select(m => m.Body).ToListAsync(Ct));
+        bodies = bodies.Select(b => string.Concat(b.Where(ch => !char.IsWhiteSpace(ch)))).ToList();
+        // Agreement signed for 2026-04-01: year 1 is 2026-04-01..2027-03-31, due 30 days later; year 2 follows.
+        Assert.Contains(bodies, b => b.Contains("\"constructionYear\":1", StringComparison.Ordinal) && b.Contains("2027-03-31", StringComparison.Ordinal)
+            && b.Contains("2027-04-30", StringComparison.Ordinal));
+        Assert.Contains(bodies, b => b.Contains("\"constructionYear\":2", StringComparison.Ordinal) && b.Contains("2027-04-01", StringComparison.Ordinal)
+            && b.Contains("2028-04-30", StringComparison.Ordinal));
+    }
+
+    [Fact, Trait("Req", "R-A14-EVAL")]
+    public async Task An_exit_ordered_by_the_committee_ends_the_construction()
+    {
+        var id = await UnderConstruction();
+
+        await app.Bus.Publish(new PlatformExited(id, "整改逾期未完成", "中关村管委会决定〔2027〕3号", "monitoring", Now), Ct);
+
+        await app.WaitForState(id, "Exited");
+        Assert.Contains("整改逾期未完成", (await Instance(id)).OutcomeReason, StringComparison.Ordinal);
     }
 
     [Fact, Trait("Req", "R-A15-FRAUD")]

@@ -42,6 +42,7 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
         Event(() => Paid, e => e.CorrelateById(m => m.Message.ApplicationId));
         Event(() => Evaluated, e => e.CorrelateById(m => m.Message.ApplicationId));
         Event(() => Fraud, e => e.CorrelateById(m => m.Message.ApplicationId));
+        Event(() => ExitOrdered, e => e.CorrelateById(m => m.Message.ApplicationId));
         Event(() => MeetingApproved, e => e.CorrelateById(m => m.Message.ApplicationId));
         Event(() => MeetingRejected, e => e.CorrelateById(m => m.Message.ApplicationId));
         Event(() => NoticeOpened, e => e.CorrelateById(m => m.Message.ApplicationId));
@@ -177,6 +178,7 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
                     c.Saga.CurrentYearFunded = true;
                     c.Saga.OutcomeReason = null;
                 })
+                .Publish(c => OpenReport(c.Saga, options.Value))
                 .TransitionTo(UnderConstruction));
 
         During(UnderConstruction,
@@ -194,7 +196,8 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
                     c.Saga.OutcomeReason = c.Message.Passed
                         ? null
                         : $"Year {c.Message.ConstructionYear} evaluation failed: no support for year {c.Saga.ConstructionYear}";
-                }),
+                })
+                .Publish(c => OpenReport(c.Saga, options.Value)),
             When(Evaluated, c => c.Message.ConstructionYear == c.Saga.ConstructionYear && c.Message.ConstructionYear >= 3)
                 .Then(c =>
                 {
@@ -204,7 +207,10 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
                 })
                 .TransitionTo(Completed),
             // A repeated or stale evaluation (another year) changes nothing.
-            Ignore(Evaluated, c => c.Message.ConstructionYear != c.Saga.ConstructionYear));
+            Ignore(Evaluated, c => c.Message.ConstructionYear != c.Saga.ConstructionYear),
+            When(ExitOrdered)
+                .Then(c => c.Saga.OutcomeReason = $"Exited ({c.Message.DecisionReference}): {c.Message.Reason}")
+                .TransitionTo(Exited));
 
         // R-A15-FRAUD: fraud revokes the platform from any active state.
         DuringAny(
@@ -216,7 +222,16 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
         ConnectStateObserver(new TransitionHistoryObserver());
     }
 
-    private static readonly string[] FinalStates = ["Rejected", "NoticeFailed", "Completed", "Revoked", "Final"];
+    private static readonly string[] FinalStates = ["Rejected", "NoticeFailed", "Completed", "Exited", "Revoked", "Final"];
+
+    /// <summary>R-A14-ANNUAL: the reporting window of the current construction year, due a configured time after it ends.</summary>
+    private static OpenAnnualReport OpenReport(PlatformLifecycle saga, WorkflowsOptions options)
+    {
+        var start = (saga.ConstructionStartsOn ?? DateOnly.FromDateTime(saga.CreatedAt.UtcDateTime)).AddYears(saga.ConstructionYear - 1);
+        var end = start.AddYears(1).AddDays(-1);
+        return new OpenAnnualReport(saga.CorrelationId, saga.AgreementId, saga.PlatformName, saga.UnitUscc, saga.UnitName, saga.IndustryField,
+            saga.SubPark, saga.ConstructionYear, start, end, end.AddDays(options.AnnualReportDueDays));
+    }
 
     private static bool IsFinal(string state) => FinalStates.Contains(state);
 
@@ -263,6 +278,9 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
     /// <summary>The third year's evaluation is in: the funded construction period is over.</summary>
     public State Completed { get; private set; } = null!;
 
+    /// <summary>The committee ordered the platform out of the programme (dynamic management).</summary>
+    public State Exited { get; private set; } = null!;
+
     /// <summary>Fraud confirmed (R-A15-FRAUD): agreement terminated, funds clawed back, unit debarred.</summary>
     public State Revoked { get; private set; } = null!;
 
@@ -293,6 +311,8 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
     public Event<AnnualEvaluationCompleted> Evaluated { get; private set; } = null!;
 
     public Event<FraudConfirmed> Fraud { get; private set; } = null!;
+
+    public Event<PlatformExited> ExitOrdered { get; private set; } = null!;
 
     public Event<PlatformApproved> MeetingApproved { get; private set; } = null!;
 
