@@ -25,6 +25,8 @@ public static class WorkflowsModule
         var workflows = app.MapGroup("/" + Name).WithTags("Workflows").RequireOperators();
         ListInstances.Map(workflows);
         GetInstance.Map(workflows);
+        InstanceCounts.Map(workflows);
+        LifecycleDiagram.Map(workflows);
         workflows.MapMessagingOperations<WorkflowsDbContext>(Name);
         return app;
     }

@@ -1,23 +1,71 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Zgc.SharedKernel;
 using Zgc.Workflows.Persistence;
 
 namespace Zgc.Workflows.Features;
 
-/// <summary>Operators watch the lifecycle instances (S-OPS), most recently changed first.</summary>
+/// <summary>
+/// Operators watch the lifecycle instances (S-OPS), most recently changed first, filtered and paged. The total is in
+/// the <c>X-Total-Count</c> header so the body stays a plain list.
+/// </summary>
 internal static class ListInstances
 {
+    public const int MaxPageSize = 500;
+
     public static void Map(IEndpointRouteBuilder group) => group.MapGet("/instances", Handle).WithName("ListLifecycleInstances");
 
-    private static async Task<Ok<List<InstanceSummary>>> Handle(WorkflowsDbContext db, string? state, CancellationToken cancellationToken)
+    private static async Task<Ok<List<InstanceSummary>>> Handle(WorkflowsDbContext db, TimeProvider clock, HttpResponse response,
+        string? state, string? field, string? subPark, int? constructionYear, int? waitingDays, int? page, int? pageSize,
+        CancellationToken cancellationToken)
     {
+        var size = pageSize ?? 50;
+        if (size is < 1 or > MaxPageSize)
+        {
+            throw new RuleViolationException("pageSize", "paging", $"pageSize must be between 1 and {MaxPageSize}.", $"每页条数须在 1 至 {MaxPageSize} 之间。");
+        }
+
+        if (page is < 1)
+        {
+            throw new RuleViolationException("page", "paging", "page starts at 1.", "页码从 1 开始。");
+        }
+
+        if (waitingDays is < 0)
+        {
+            throw new RuleViolationException("waitingDays", "paging", "waitingDays cannot be negative.", "等待天数不能为负数。");
+        }
+
         var query = db.Instances.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(state))
         {
             query = query.Where(i => i.CurrentState == state);
         }
 
-        var instances = await query.OrderByDescending(i => i.UpdatedAt).Take(500).ToListAsync(cancellationToken);
+        if (!string.IsNullOrWhiteSpace(field))
+        {
+            query = query.Where(i => i.IndustryField == field);
+        }
+
+        if (!string.IsNullOrWhiteSpace(subPark))
+        {
+            query = query.Where(i => i.SubPark == subPark);
+        }
+
+        if (constructionYear is { } year)
+        {
+            query = query.Where(i => i.ConstructionYear == year);
+        }
+
+        if (waitingDays is { } days)
+        {
+            var enteredBefore = clock.GetUtcNow().AddDays(-days);
+            query = query.Where(i => i.StateEnteredAt <= enteredBefore);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var instances = await query.OrderByDescending(i => i.UpdatedAt).ThenBy(i => i.CorrelationId)
+            .Skip(((page ?? 1) - 1) * size).Take(size).ToListAsync(cancellationToken);
         return TypedResults.Ok(instances.Select(InstanceSummary.From).ToList());
     }
 }
