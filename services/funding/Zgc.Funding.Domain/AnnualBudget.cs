@@ -20,6 +20,9 @@ public sealed class AnnualBudget
 
     public DateTimeOffset SetAt { get; private set; }
 
+    /// <summary>Optimistic concurrency token: a budget change and a run submitted against it never pass each other.</summary>
+    public int Version { get; private set; }
+
     public static AnnualBudget Create(int fiscalYear, Money amount, string setBy, DateTimeOffset now)
     {
         if (fiscalYear < FirstFiscalYear || fiscalYear > 2100)
@@ -43,5 +46,12 @@ public sealed class AnnualBudget
         Amount = amount;
         SetBy = setBy;
         SetAt = now;
+        Version++;
     }
+
+    /// <summary>
+    /// Marks that a run was checked against this budget, so that two runs submitted at the same moment cannot both
+    /// use the same remainder: the second one's save conflicts and it is checked again.
+    /// </summary>
+    public void Commit() => Version++;
 }

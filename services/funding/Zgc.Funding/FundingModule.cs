@@ -13,8 +13,17 @@ public static class FundingModule
 
     public static IHostApplicationBuilder AddFunding(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<FundingOptions>().BindConfiguration(FundingOptions.Section)
+            .Validate(o => o.GatherBatchSize is > 0 and <= 10_000, "Funding:GatherBatchSize is between 1 and 10000.")
+            .ValidateOnStart();
         builder.AddServiceDatabase<FundingDbContext, SqliteFundingDbContext, PostgresFundingDbContext, SqlServerFundingDbContext>("Funding");
-        builder.AddServiceMessaging<FundingDbContext>(Name);
+        builder.AddServiceMessaging<FundingDbContext>(Name, m => m
+            .AddConsumer<PrepareAgreementConsumer>()
+            .AddConsumer<AnnualEvaluationCompletedConsumer>()
+            .AddConsumer<FraudConfirmedConsumer>());
+        builder.Services.AddSingleton<RunGatheringQueue>();
+        builder.Services.AddSingleton<RunGatherer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RunGatherer>());
         return builder;
     }
 
@@ -22,6 +31,11 @@ public static class FundingModule
     {
         var funding = app.MapGroup("/" + Name).WithTags("Funding").RequireAuthorization();
         Budgets.Map(funding);
+        Agreements.Map(funding);
+        DisbursementRuns.Map(funding);
+        Ledger.Map(funding);
+        Clawbacks.Map(funding);
+        Reports.Map(funding);
         funding.MapMessagingOperations<FundingDbContext>(Name).RequireOperators();
         return app;
     }

@@ -1,0 +1,16 @@
+namespace Zgc.Funding;
+
+/// <summary>Options of the funding service (section <c>Funding</c>).</summary>
+public sealed class FundingOptions
+{
+    public const string Section = "Funding";
+
+    /// <summary>
+    /// When true, a passed evaluation awards the next year at its cap at once (e.g. for demonstrations); by default the
+    /// committee decides each later-year award, which may be lower than the cap (Art. 10 "最高不超过").
+    /// </summary>
+    public bool LaterYearAwardAtCap { get; set; }
+
+    /// <summary>How many platform-years a disbursement run gathers per transaction (progress is reported after each).</summary>
+    public int GatherBatchSize { get; set; } = 100;
+}
