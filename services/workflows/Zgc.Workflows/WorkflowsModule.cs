@@ -27,6 +27,7 @@ public static class WorkflowsModule
         GetInstance.Map(workflows);
         InstanceCounts.Map(workflows);
         LifecycleDiagram.Map(workflows);
+        AdminActions.Map(workflows);
         workflows.MapMessagingOperations<WorkflowsDbContext>(Name);
         return app;
     }

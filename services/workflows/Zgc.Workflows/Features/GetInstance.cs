@@ -18,7 +18,7 @@ internal static class GetInstance
         }
 
         var transitions = await db.Transitions.AsNoTracking().Where(t => t.InstanceId == id).OrderBy(t => t.Id)
-            .Select(t => new TransitionView(t.Event, t.FromState, t.ToState, t.At, t.MessageId)).ToListAsync(cancellationToken);
+            .Select(t => new TransitionView(t.Event, t.FromState, t.ToState, t.At, t.MessageId, t.Actor, t.Reason)).ToListAsync(cancellationToken);
         return TypedResults.Ok(new InstanceDetail(i.CorrelationId, i.PlatformName, i.UnitUscc, i.UnitName, i.SubPark, i.IndustryField, i.CurrentState,
             i.PolicyVersion, i.EspeciallyMajor, i.NoticeId, i.NoticeEndsOn, i.OutcomeReason, i.CreatedAt, i.UpdatedAt, i.StateEnteredAt, i.WaitingAlert,
             i.WaitingAlertAt, transitions, LifecycleProgress.From(i)));

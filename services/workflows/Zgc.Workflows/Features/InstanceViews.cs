@@ -10,7 +10,7 @@ public sealed record InstanceSummary(
         new(i.CorrelationId, i.PlatformName, i.UnitUscc, i.SubPark, i.CurrentState, i.PolicyVersion, i.CreatedAt, i.UpdatedAt, i.WaitingAlert);
 }
 
-public sealed record TransitionView(string Event, string From, string To, DateTimeOffset At, Guid? MessageId);
+public sealed record TransitionView(string Event, string From, string To, DateTimeOffset At, Guid? MessageId, string? Actor = null, string? Reason = null);
 
 public sealed record InstanceDetail(
     Guid Id, string PlatformName, string UnitUscc, string UnitName, string SubPark, string IndustryField, string CurrentState,

@@ -16,4 +16,10 @@ public sealed class LifecycleTransition
     public DateTimeOffset At { get; set; }
 
     public Guid? MessageId { get; set; }
+
+    /// <summary>Who took an administrative step (cancel, move); null for steps driven by messages.</summary>
+    public string? Actor { get; set; }
+
+    /// <summary>Why an administrator took the step.</summary>
+    public string? Reason { get; set; }
 }

@@ -219,10 +219,14 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
                 .Then(c => c.Saga.OutcomeReason = $"Revoked for fraud ({c.Message.DecisionReference}): {c.Message.Reason}")
                 .TransitionTo(Revoked));
 
+        // A message that reaches an instance after it ended (a late evaluation, a repeated decision) changes nothing; in
+        // an active state an unexpected message still faults, so operators see it.
+        OnUnhandledEvent(c => IsFinal(c.Saga.CurrentState) ? c.Ignore() : c.Throw());
+
         ConnectStateObserver(new TransitionHistoryObserver());
     }
 
-    private static readonly string[] FinalStates = ["Rejected", "NoticeFailed", "Completed", "Exited", "Revoked", "Final"];
+    private static readonly string[] FinalStates = ["Rejected", "NoticeFailed", "Completed", "Exited", "Revoked", "Cancelled", "Final"];
 
     /// <summary>R-A14-ANNUAL: the reporting window of the current construction year, due a configured time after it ends.</summary>
     private static OpenAnnualReport OpenReport(PlatformLifecycle saga, WorkflowsOptions options)
@@ -233,7 +237,8 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
             saga.SubPark, saga.ConstructionYear, start, end, end.AddDays(options.AnnualReportDueDays));
     }
 
-    private static bool IsFinal(string state) => FinalStates.Contains(state);
+    /// <summary>True for the states an instance never leaves by a message.</summary>
+    public static bool IsFinal(string state) => FinalStates.Contains(state);
 
     private static void Record(PlatformLifecycle saga, ApplicationSubmitted m)
     {
@@ -285,6 +290,9 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
     public State Revoked { get; private set; } = null!;
 
     public State Rejected { get; private set; } = null!;
+
+    /// <summary>Cancelled by an administrator, with a reason (never by a message).</summary>
+    public State Cancelled { get; private set; } = null!;
 
     /// <summary>The notice passed: the platform is in the programme's platform system; its agreement is being prepared.</summary>
     public State Included { get; private set; } = null!;

@@ -43,6 +43,8 @@ public abstract class WorkflowsDbContext(DbContextOptions options) : ServiceDbCo
             e.Property(x => x.Event).HasMaxLength(128);
             e.Property(x => x.FromState).HasMaxLength(64);
             e.Property(x => x.ToState).HasMaxLength(64);
+            e.Property(x => x.Actor).HasMaxLength(128);
+            e.Property(x => x.Reason).HasMaxLength(2000);
             e.HasIndex(x => new { x.InstanceId, x.Id });
         });
     }
