@@ -28,6 +28,7 @@ public static class WorkflowsModule
         InstanceCounts.Map(workflows);
         LifecycleDiagram.Map(workflows);
         AdminActions.Map(workflows);
+        Incidents.Map(workflows);
         workflows.MapMessagingOperations<WorkflowsDbContext>(Name);
         return app;
     }

@@ -13,4 +13,14 @@ public sealed class WorkflowsOptions
     /// date; a month gives the platform time to close its books.
     /// </summary>
     public int AnnualReportDueDays { get; set; } = 30;
+
+    /// <summary>An active instance that has not moved for this long is listed among the incidents as stalled.</summary>
+    public TimeSpan StalledAfter { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// Where each service answers (base address, e.g. <c>http://10.0.0.5:8080</c>) for the incidents view, which collects
+    /// every service's faulted messages. A service not listed is asked at the request's own origin: in the standalone
+    /// host every service answers there.
+    /// </summary>
+    public Dictionary<string, Uri> ServiceAddresses { get; } = new(StringComparer.OrdinalIgnoreCase);
 }

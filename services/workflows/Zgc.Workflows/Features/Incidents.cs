@@ -1,0 +1,100 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Zgc.Messaging.Faults;
+using Zgc.SharedKernel;
+using Zgc.Workflows.Lifecycle;
+using Zgc.Workflows.Persistence;
+
+namespace Zgc.Workflows.Features;
+
+/// <summary>
+/// Everything that needs an operator, in one place (S-OPS): each service's faulted messages (asked over HTTP with the
+/// operator's own token, so each service still decides what its caller may see) and the instances that stopped moving.
+/// Re-delivery and discarding are forwarded to the owning service, which records who decided.
+/// </summary>
+internal static class Incidents
+{
+    public static readonly string[] Services = ["intake", "review", "notice", "funding", "monitoring", "workflows"];
+
+    private static readonly TimeSpan ServiceTimeout = TimeSpan.FromSeconds(5);
+
+    public sealed record ServiceFaults(string Service, string Address, bool Reachable, string? Error, IReadOnlyList<FaultView> Faults);
+
+    public sealed record IncidentsView(IReadOnlyList<ServiceFaults> Services, IReadOnlyList<InstanceSummary> Stalled, TimeSpan StalledAfter);
+
+    public static void Map(IEndpointRouteBuilder group)
+    {
+        group.MapGet("/incidents", List).WithName("ListIncidents");
+        group.MapPost("/incidents/{service}/faults/{id:guid}/{action}", Decide).WithName("DecideIncident");
+    }
+
+    private static async Task<Ok<IncidentsView>> List(HttpContext http, WorkflowsDbContext db, IHttpClientFactory clients,
+        IOptions<WorkflowsOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var faults = await Task.WhenAll(Services.Select(service => FaultsOf(service, http, clients, options.Value, cancellationToken)));
+
+        var stalledBefore = clock.GetUtcNow() - options.Value.StalledAfter;
+        var waiting = await db.Instances.AsNoTracking().Where(i => i.StateEnteredAt <= stalledBefore)
+            .OrderBy(i => i.StateEnteredAt).Take(500).ToListAsync(cancellationToken);
+        var stalled = waiting.Where(i => !PlatformLifecycleStateMachine.IsFinal(i.CurrentState)).Select(InstanceSummary.From).ToList();
+        return TypedResults.Ok(new IncidentsView(faults, stalled, options.Value.StalledAfter));
+    }
+
+    private static async Task<IResult> Decide(string service, Guid id, string action, HttpContext http, IHttpClientFactory clients,
+        IOptions<WorkflowsOptions> options, CancellationToken cancellationToken)
+    {
+        if (!Services.Contains(service, StringComparer.Ordinal))
+        {
+            throw new RuleViolationException("service", "S-OPS", $"service must be one of {string.Join(", ", Services)}.",
+                $"服务须为 {string.Join("、", Services)} 之一。");
+        }
+
+        if (action is not ("redeliver" or "discard"))
+        {
+            throw new RuleViolationException("action", "S-OPS", "action must be redeliver or discard.", "操作须为 redeliver（重新投递）或 discard（丢弃）。");
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(AddressOf(service, http, options.Value), $"{service}/faults/{id}/{action}"));
+        using var client = Client(http, clients);
+        using var response = await client.SendAsync(request, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        return Results.Content(body, response.Content.Headers.ContentType?.ToString() ?? "application/json", statusCode: (int)response.StatusCode);
+    }
+
+    private static async Task<ServiceFaults> FaultsOf(string service, HttpContext http, IHttpClientFactory clients, WorkflowsOptions options,
+        CancellationToken cancellationToken)
+    {
+        var address = AddressOf(service, http, options);
+        try
+        {
+            using var client = Client(http, clients);
+            var faults = await client.GetFromJsonAsync<List<FaultView>>(new Uri(address, $"{service}/faults?status=Faulted"), cancellationToken);
+            return new ServiceFaults(service, address.ToString(), true, null, faults ?? []);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
+        {
+            return new ServiceFaults(service, address.ToString(), false, ex.GetType().Name + ": " + ex.Message, []);
+        }
+    }
+
+    private static HttpClient Client(HttpContext http, IHttpClientFactory clients)
+    {
+        var client = clients.CreateClient(nameof(Incidents));
+        client.Timeout = ServiceTimeout;
+        if (AuthenticationHeaderValue.TryParse(http.Request.Headers.Authorization.ToString(), out var authorization))
+        {
+            client.DefaultRequestHeaders.Authorization = authorization;
+        }
+
+        return client;
+    }
+
+    private static Uri AddressOf(string service, HttpContext http, WorkflowsOptions options) =>
+        options.ServiceAddresses.TryGetValue(service, out var configured)
+            ? EndWithSlash(configured)
+            : new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
+
+    private static Uri EndWithSlash(Uri address) => address.AbsoluteUri.EndsWith('/') ? address : new Uri(address.AbsoluteUri + "/");
+}
