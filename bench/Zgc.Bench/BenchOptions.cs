@@ -90,7 +90,7 @@ public sealed class BenchOptions
           --messages N          messages per raw/outbox run (default 5000)
           --events M            saga events (default 2000)
           --instances K         saga instances the events are spread over (default 100)
-          --only raw|outbox|saga  run one scenario
+          --only raw|outbox|saga|commits  run one scenario
           --quick               small sizes for a smoke run (500 messages, 300 events, 20 instances)
           --tx-size B           messages per transaction of the main outbox run (default 100; a 1-per-transaction run follows)
           --confirm-window W    in-flight publisher confirms in the raw loop's batched mode (default 100)
@@ -124,9 +124,9 @@ public sealed class BenchOptions
                 case "--instances": instances = NextInt(); break;
                 case "--only":
                     options.Only = Next().ToLowerInvariant();
-                    if (options.Only is not ("raw" or "outbox" or "saga"))
+                    if (options.Only is not ("raw" or "outbox" or "saga" or "commits"))
                     {
-                        throw new ArgumentException("--only takes raw, outbox or saga.");
+                        throw new ArgumentException("--only takes raw, outbox, saga or commits.");
                     }
 
                     break;

@@ -68,6 +68,7 @@ await Scenario("outbox", "2. Outbox delivery (PostgreSQL → outbox → RabbitMQ
     outboxSettings = settings;
 });
 await Scenario("saga", "3. Saga transitions", async () => results.AddRange(await SagaScenario.Run(options)));
+await Scenario("commits", "4. PostgreSQL commit ceiling (raw Npgsql)", async () => results.AddRange(await CommitCeilingScenario.Run(options)));
 
 machine.LoadAtEnd = MachineInfo.LoadAverage();
 var report = Report.Build(options, machine, results, outboxSettings, failures);

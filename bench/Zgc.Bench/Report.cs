@@ -18,6 +18,8 @@ public static class Keys
     public const string SagaInMemory = "saga-in-memory";
     public const string SagaEf = "saga-ef";
     public const string SagaEfRabbitMq = "saga-ef-rabbitmq";
+    public const string CommitsSerial = "commits-serial";
+    public const string CommitsParallel = "commits-parallel";
 }
 
 /// <summary>The ratios against the targets and the final Markdown table.</summary>
@@ -48,6 +50,8 @@ public sealed record Report(string Ratios, string Markdown)
         Add($"Outbox ({batch}/tx) / raw loop (each publish awaited)", Keys.OutboxBatched, Keys.RawEach, null);
         Add("Saga: EF repository / in-memory repository", Keys.SagaEf, Keys.SagaInMemory, 0.30);
         Add("Saga: EF repository on RabbitMQ / in-memory repository", Keys.SagaEfRabbitMq, Keys.SagaInMemory, null);
+        Add("Saga: EF repository / PostgreSQL commit ceiling (16 connections)", Keys.SagaEf, Keys.CommitsParallel, null);
+        Add("Outbox (1/tx) / PostgreSQL commit ceiling (16 connections)", Keys.OutboxSingle, Keys.CommitsParallel, null);
 
         var text = new StringBuilder("Ratios:\n");
         foreach (var r in ratios)
@@ -86,7 +90,8 @@ public sealed record Report(string Ratios, string Markdown)
         md.Append("\n\n| Scenario | Variant | Count | Throughput | p50 | p95 | p99 | Bench CPU per item | Notes |\n|---|---|---:|---:|---:|---:|---:|---:|---|\n");
         foreach (var r in results.Where(r => r.Key != Keys.OutboxIdle))
         {
-            var unit = r.Key.StartsWith("saga", StringComparison.Ordinal) ? "transitions/s" : "msg/s";
+            var unit = r.Key.StartsWith("saga", StringComparison.Ordinal) ? "transitions/s"
+                : r.Key.StartsWith("commits", StringComparison.Ordinal) ? "commits/s" : "msg/s";
             md.Append(CultureInfo.InvariantCulture,
                 $"| {r.Scenario} | {r.Variant} | {r.Count} | {r.PerSecond:0} {unit} | {Ms(r.Latency?.P50)} | {Ms(r.Latency?.P95)} | {Ms(r.Latency?.P99)} | {Us(r.CpuMicrosecondsPerItem)} | {r.Note} |\n");
         }
