@@ -29,6 +29,8 @@ public sealed class ConsoleAppWithWorkflows : ConsoleApp
               {"event":"NoticeOpened","from":"AwaitingNotice","to":"InNotice","at":"2026-03-09T02:30:00+00:00","messageId":null}]}
             """);
         Fake.Answer("/workflows/instances/" + BrokenId, "not json at all");
+        Fake.Answer("/workflows/graph.svg", """<svg xmlns="http://www.w3.org/2000/svg"><g class="state current" data-state="InNotice"><text>InNotice</text></g></svg>""",
+            mediaType: "image/svg+xml");
     }
 }
 
@@ -77,6 +79,10 @@ public sealed class WorkflowPagesTests(ConsoleAppWithWorkflows app) : IClassFixt
         Assert.Contains("data-event=\"Submitted\"", html, StringComparison.Ordinal);
         Assert.Contains("11111111-1111-1111-1111-111111111111", html, StringComparison.Ordinal);
         Assert.Contains("北京示例科技有限公司", html, StringComparison.Ordinal);
+        // The lifecycle graph, asked for this instance, with its state highlighted.
+        Assert.Contains("data-testid=\"lifecycle-graph\"", html, StringComparison.Ordinal);
+        Assert.Contains("<g class=\"state current\" data-state=\"InNotice\">", html, StringComparison.Ordinal);
+        Assert.Contains(app.Fake.Requests, r => r.Uri.AbsolutePath == "/workflows/graph.svg" && r.Uri.Query.Contains(ConsoleAppWithWorkflows.InstanceId, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -23,6 +23,34 @@ public sealed class ZgcApi(
     public Task<ApiResult<LifecycleInstanceDetail>> GetInstance(Guid id, CancellationToken cancellationToken) =>
         Get<LifecycleInstanceDetail>($"workflows/instances/{id}", cancellationToken);
 
+    /// <summary>The lifecycle graph as SVG with the instance's state highlighted; null when it cannot be had (the page goes on without it).</summary>
+    public async Task<string?> GetLifecycleSvg(Guid id, CancellationToken cancellationToken)
+    {
+        var state = await authentication.GetAuthenticationStateAsync();
+        var token = state.User.AccessToken();
+        if (string.IsNullOrEmpty(token))
+        {
+            return null;
+        }
+
+        using var client = clients.CreateClient(ConsoleModule.ApiClientName);
+        var baseAddress = client.BaseAddress ?? ApiBaseAddress.WithTrailingSlash(new Uri(navigation.BaseUri));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseAddress, $"workflows/graph.svg?instance={id}"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        try
+        {
+            using var response = await client.SendAsync(request, cancellationToken);
+            return response.IsSuccessStatusCode && response.Content.Headers.ContentType?.MediaType == "image/svg+xml"
+                ? await response.Content.ReadAsStringAsync(cancellationToken)
+                : null;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            logger.LogWarning(e, "GET {Uri} failed", request.RequestUri);
+            return null;
+        }
+    }
+
     private async Task<ApiResult<T>> Get<T>(string relativePath, CancellationToken cancellationToken) where T : class
     {
         var state = await authentication.GetAuthenticationStateAsync();

@@ -55,6 +55,7 @@ public sealed class UiText
         ["instance.updated"] = ("最近变更", "Last change"),
         ["instance.outcome"] = ("结果说明", "Outcome"),
         ["instance.transitions"] = ("流转记录", "Transitions"),
+        ["instance.graph"] = ("流程图（当前状态高亮）", "Lifecycle (current state highlighted)"),
         ["instance.noTransitions"] = ("暂无流转记录。", "No transitions yet."),
         ["instance.event"] = ("事件", "Event"),
         ["instance.message"] = ("消息编号", "Message id"),
