@@ -11,7 +11,7 @@ public sealed class ConsoleAppWithWorkflows : ConsoleApp
     public const string BrokenId = "00000000-0000-0000-0000-0000000000ee";
 
     private const string Summary = """
-        "id":"3f2b8c1e-4d5a-4b6c-9e7f-0a1b2c3d4e5f","platformName":"高精尖协同创新平台（示例）","unitUscc":"91110108MA01ABCD1X",
+        "id":"3f2b8c1e-4d5a-4b6c-9e7f-0a1b2c3d4e5f","platformName":"高精尖协同创新平台（示例）","unitUscc":"91110108MA01ABCD1E",
         "subPark":"haidian","currentState":"InNotice","policyVersion":"2019",
         "createdAt":"2026-03-02T01:00:00+00:00","updatedAt":"2026-03-09T02:30:00+00:00"
         """;

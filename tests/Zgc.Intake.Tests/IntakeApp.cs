@@ -1,28 +1,40 @@
 using System.Net.Http.Json;
-using Zgc.Intake.Features;
+using System.Text.Json.Nodes;
+using Zgc.Intake.Features.Applications;
 using Zgc.ServiceDefaults;
 using Zgc.Testing;
 
 namespace Zgc.Intake.Tests;
 
-public sealed class IntakeApp : ServiceAppFactory<Program>
+public class IntakeApp : ServiceAppFactory<Program>
 {
-    public const string UnitUscc = "91110108MA01ABCD1X";
+    public static string UnitUscc => IntakePayloads.DefaultUnit;
 
-    public static object ValidApplication(string subPark = "haidian") => new
-    {
-        unitName = "北京示例科技有限公司",
-        platformName = "高精尖协同创新平台（示例）",
-        industryField = "next-generation-it",
-        subPark,
-        totalInvestmentFen = 60_000_000_00L,
-    };
+    private static int _units;
 
-    public async Task<ApplicationView> Submit(string subPark = "haidian", string unit = UnitUscc)
+    /// <summary>A fresh valid unit code, so that a test's list queries see only its own applications.</summary>
+    public static string NewUnit() => IntakePayloads.WithCheckCharacter($"91110108MA{Interlocked.Increment(ref _units):D7}");
+
+    public HttpClient Applicant(string? unit = null) => ClientFor(Roles.Applicant, unit: unit ?? UnitUscc);
+
+    public HttpClient Officer(string subPark = "haidian") => ClientFor(Roles.SubParkOfficer, subPark: subPark);
+
+    /// <summary>Registers the unit, creates and submits an eligible application; returns it as the applicant sees it.</summary>
+    public async Task<ApplicationView> Submit(string subPark = "haidian", string? unit = null, JsonObject? application = null)
     {
-        using var applicant = ClientFor(Roles.Applicant, unit: unit);
-        var response = await applicant.PostAsJsonAsync("/intake/applications", ValidApplication(subPark), TestContext.Current.CancellationToken);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<ApplicationView>(TestContext.Current.CancellationToken))!;
+        using var applicant = Applicant(unit);
+        var id = await IntakeWalk.SubmitEligible(applicant, application ?? IntakePayloads.Application(subPark), TestContext.Current.CancellationToken);
+        return (await applicant.GetFromJsonAsync<ApplicationView>($"/intake/applications/{id}", TestContext.Current.CancellationToken))!;
+    }
+
+    /// <summary>Registers the unit and creates a draft; returns its id.</summary>
+    public async Task<Guid> CreateDraft(string? unit = null, JsonObject? application = null)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var applicant = Applicant(unit);
+        (await applicant.PutAsJsonAsync("/intake/units/mine", IntakePayloads.Unit(), ct)).EnsureSuccessStatusCode();
+        var created = await applicant.PostAsJsonAsync("/intake/applications", application ?? IntakePayloads.Application(), ct);
+        created.EnsureSuccessStatusCode();
+        return (await created.Content.ReadFromJsonAsync<ApplicationView>(ct))!.Id;
     }
 }

@@ -17,29 +17,21 @@ public sealed class ThinFlowTests(StandaloneApp app) : IClassFixture<StandaloneA
     [Fact, Trait("Req", "S-SERVICES"), Trait("Req", "R-A13-NOTICE")]
     public async Task An_application_walks_from_submission_to_a_published_notice()
     {
-        using var applicant = app.ClientFor(Roles.Applicant, unit: "91110108MA01ABCD1X");
+        using var applicant = app.ClientFor(Roles.Applicant, unit: IntakePayloads.DefaultUnit);
         using var officer = app.ClientFor(Roles.SubParkOfficer, subPark: "haidian");
         using var committee = app.ClientFor(Roles.CommitteeOfficer);
 
-        var submitted = await applicant.PostAsJsonAsync("/intake/applications", new
-        {
-            unitName = "北京示例科技有限公司",
-            platformName = "集成电路协同创新平台",
-            industryField = "next-generation-it",
-            subPark = "haidian",
-            totalInvestmentFen = 80_000_000_00L,
-        }, Ct);
-        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
-        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        var id = await IntakeWalk.SubmitEligible(applicant, IntakePayloads.Application("haidian"), Ct);
 
         await WaitForState(committee, id, "SubParkReview");
 
-        var recommended = await officer.PostAsJsonAsync($"/intake/applications/{id}/recommend", new { opinion = "择优推荐" }, Ct);
-        Assert.Equal(HttpStatusCode.OK, recommended.StatusCode);
+        await IntakeWalk.Recommend(officer, id, ranking: 1, comment: "择优推荐", Ct);
         await WaitForState(committee, id, "ExpertReview");
         await Eventually.True(async () => (await committee.GetAsync($"/review/cases/{id}", Ct)).StatusCode == HttpStatusCode.OK, "the review case");
 
-        var decided = await committee.PostAsJsonAsync($"/review/cases/{id}/meeting-decision", new { approve = true, especiallyMajor = false }, Ct);
+        await PassExpertReviewOntoTodaysAgenda(committee, id);
+        var decided = await committee.PostAsJsonAsync($"/review/cases/{id}/meeting-decision",
+            new { approve = true, especiallyMajor = false, minutesReference = "主任办公会纪要〔2026〕1号" }, Ct);
         Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
 
         var instance = await WaitForState(committee, id, "InNotice");
@@ -54,7 +46,8 @@ public sealed class ThinFlowTests(StandaloneApp app) : IClassFixture<StandaloneA
         var transitions = instance.GetProperty("transitions").EnumerateArray()
             .Select(t => (t.GetProperty("from").GetString(), t.GetProperty("to").GetString())).ToList();
         Assert.Equal(
-            [("Initial", "SubParkReview"), ("SubParkReview", "ExpertReview"), ("ExpertReview", "AwaitingNotice"), ("AwaitingNotice", "InNotice")],
+            [("Initial", "SubParkReview"), ("SubParkReview", "ExpertReview"), ("ExpertReview", "AwaitingMeeting"), ("AwaitingMeeting", "AwaitingNotice"),
+                ("AwaitingNotice", "InNotice")],
             transitions);
         Assert.All(instance.GetProperty("transitions").EnumerateArray(), t => Assert.False(string.IsNullOrEmpty(t.GetProperty("event").GetString())));
         Assert.Equal(notice.GetProperty("id").GetGuid(), instance.GetProperty("noticeId").GetGuid());
@@ -78,7 +71,7 @@ public sealed class ThinFlowTests(StandaloneApp app) : IClassFixture<StandaloneA
     [Fact]
     public async Task The_lifecycle_list_needs_an_operator()
     {
-        using var applicant = app.ClientFor(Roles.Applicant, unit: "91110108MA01ABCD1X");
+        using var applicant = app.ClientFor(Roles.Applicant, unit: IntakePayloads.DefaultUnit);
         Assert.Equal(HttpStatusCode.Forbidden, (await applicant.GetAsync("/workflows/instances", Ct)).StatusCode);
         using var anonymous = app.ClientFor(null);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/workflows/instances", Ct)).StatusCode);
@@ -95,6 +88,40 @@ public sealed class ThinFlowTests(StandaloneApp app) : IClassFixture<StandaloneA
         using var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/workflows/instances", Ct)).StatusCode);
+    }
+
+    /// <summary>
+    /// Review's steps (R-A13-EXPERT, R-A13-MEETING): five experts join the pool, the committee draws a panel, each expert
+    /// declares no conflict and scores, and the supported case goes on the agenda of a meeting held today.
+    /// </summary>
+    private async Task PassExpertReviewOntoTodaysAgenda(HttpClient committee, Guid id)
+    {
+        var batch = Random.Shared.Next(1_000_000, 9_999_999);
+        for (var i = 0; i < 5; i++)
+        {
+            var expert = new
+            {
+                userId = $"thin-expert-{batch}-{i}", name = $"专家{i}", employerName = "某大学", employerUscc = $"121000{batch}{i:D4}X", title = "教授",
+                fields = new[] { "next-generation-it" },
+            };
+            Assert.Equal(HttpStatusCode.OK, (await committee.PostAsJsonAsync("/review/experts", expert, Ct)).StatusCode);
+        }
+
+        var formed = await committee.PostAsJsonAsync($"/review/cases/{id}/panel", new { }, Ct);
+        Assert.Equal(HttpStatusCode.Created, formed.StatusCode);
+        var panel = await formed.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var panelId = panel.GetProperty("id").GetGuid();
+        foreach (var member in panel.GetProperty("members").EnumerateArray())
+        {
+            using var expert = app.ClientFor(Roles.Expert, user: member.GetProperty("expertUserId").GetString());
+            Assert.Equal(HttpStatusCode.OK, (await expert.PostAsJsonAsync($"/review/assignments/{panelId}/declaration", new { noConflict = true }, Ct)).StatusCode);
+            var score = new { significance = 85, foundation = 85, team = 85, innovation = 85, integration = 85, content = 85, targets = 85, funding = 85, support = true };
+            Assert.Equal(HttpStatusCode.OK, (await expert.PostAsJsonAsync($"/review/assignments/{panelId}/score", score, Ct)).StatusCode);
+        }
+
+        var today = Zgc.SharedKernel.BeijingTime.Today(TimeProvider.System);
+        var meeting = await committee.PostAsJsonAsync("/review/meetings", new { date = today, title = "主任办公会", applicationIds = new[] { id } }, Ct);
+        Assert.Equal(HttpStatusCode.Created, meeting.StatusCode);
     }
 
     private static async Task<JsonElement> WaitForState(HttpClient operatorClient, Guid id, string state)

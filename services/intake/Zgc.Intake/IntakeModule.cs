@@ -1,4 +1,8 @@
 using Zgc.Intake.Features;
+using Zgc.Intake.Features.Applications;
+using Zgc.Intake.Features.Attachments;
+using Zgc.Intake.Features.Debarments;
+using Zgc.Intake.Features.Units;
 using Zgc.Intake.Persistence;
 using Zgc.Messaging;
 using Zgc.Persistence;
@@ -13,18 +17,29 @@ public static class IntakeModule
 
     public static IHostApplicationBuilder AddIntake(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section)
+            .Validate(o => o.MaxAttachmentBytes > 0 && o.MaxApplicationAttachmentBytes >= o.MaxAttachmentBytes,
+                "Intake:MaxAttachmentBytes must be positive and at most Intake:MaxApplicationAttachmentBytes.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IAttachmentStore, LocalFolderAttachmentStore>();
         builder.AddServiceDatabase<IntakeDbContext, SqliteIntakeDbContext, PostgresIntakeDbContext, SqlServerIntakeDbContext>("Intake");
-        builder.AddServiceMessaging<IntakeDbContext>(Name);
+        builder.AddServiceMessaging<IntakeDbContext>(Name, m => m.AddConsumer<UnitDebarredConsumer>());
         return builder;
     }
 
     public static IEndpointRouteBuilder MapIntake(this IEndpointRouteBuilder app)
     {
-        var intake = app.MapGroup("/" + Name).WithTags("Intake").RequireAuthorization();
+        var intake = app.MapGroup("/" + Name).WithTags("Intake").RequireAuthorization().WithIntakeProblems();
+        UnitEndpoints.Map(intake);
+        CreateApplication.Map(intake);
+        UpdateApplication.Map(intake);
         SubmitApplication.Map(intake);
+        SubParkActions.Map(intake);
         GetApplication.Map(intake);
         ListApplications.Map(intake);
-        RecommendApplication.Map(intake);
+        ApplicationVersions.Map(intake);
+        AttachmentEndpoints.Map(intake);
+        DebarmentEndpoints.Map(intake);
         intake.MapMessagingOperations<IntakeDbContext>(Name).RequireOperators();
         return app;
     }

@@ -1,5 +1,8 @@
 using Zgc.Messaging;
 using Zgc.Monitoring.Features;
+using Zgc.Monitoring.Features.Dashboards;
+using Zgc.Monitoring.Features.Management;
+using Zgc.Monitoring.Features.Reports;
 using Zgc.Monitoring.Persistence;
 using Zgc.Persistence;
 using Zgc.ServiceDefaults;
@@ -13,8 +16,16 @@ public static class MonitoringModule
 
     public static IHostApplicationBuilder AddMonitoring(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<MonitoringOptions>().BindConfiguration(MonitoringOptions.Section)
+            .Validate(o => o.ConstructionYears is >= 1 and <= 10, "Monitoring:ConstructionYears is 1 to 10.")
+            .Validate(o => o.ReminderDaysBeforeDue.All(d => d is >= 1 and <= 365), "Monitoring:ReminderDaysBeforeDue are 1 to 365 days.")
+            .ValidateOnStart();
         builder.AddServiceDatabase<MonitoringDbContext, SqliteMonitoringDbContext, PostgresMonitoringDbContext, SqlServerMonitoringDbContext>("Monitoring");
-        builder.AddServiceMessaging<MonitoringDbContext>(Name);
+        builder.AddServiceMessaging<MonitoringDbContext>(Name, m => m
+            .AddConsumer<OpenAnnualReportConsumer>()
+            .AddConsumer<AnnualReportReminderDueConsumer>()
+            .AddConsumer<AnnualReportDueConsumer>()
+            .AddConsumer<RectificationDueConsumer>());
         return builder;
     }
 
@@ -22,6 +33,12 @@ public static class MonitoringModule
     {
         var monitoring = app.MapGroup("/" + Name).WithTags("Monitoring").RequireAuthorization();
         ReferenceFigures.Map(monitoring);
+        AnnualReportEndpoints.Map(monitoring);
+        EvaluationEndpoints.Map(monitoring);
+        DynamicManagementEndpoints.Map(monitoring);
+        FraudEndpoints.Map(monitoring);
+        MajorMatterEndpoints.Map(monitoring);
+        Dashboards.Map(monitoring);
         monitoring.MapMessagingOperations<MonitoringDbContext>(Name).RequireOperators();
         return app;
     }

@@ -13,7 +13,7 @@ namespace Zgc.Console.Auth;
 public sealed class ConsoleUsers(IOptionsMonitor<ConsoleOptions> options)
 {
     /// <summary>The applicant unit of the seeded applicant (a well-formed example USCC).</summary>
-    public const string SeededApplicantUnit = "91110108MA01ABCD1X";
+    public const string SeededApplicantUnit = "91110108MA01ABCD1E";
 
     /// <summary>The sub-park of the seeded sub-park officer.</summary>
     public const string SeededSubPark = "haidian";

@@ -1,9 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Zgc.Intake.Persistence;
 
-namespace Zgc.Intake.Features;
+namespace Zgc.Intake.Features.Applications;
 
 internal static class GetApplication
 {
@@ -13,9 +12,7 @@ internal static class GetApplication
     private static async Task<Results<Ok<ApplicationView>, NotFound>> Handle(Guid id, ClaimsPrincipal user, IntakeDbContext db,
         CancellationToken cancellationToken)
     {
-        var application = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        return application is not null && ApplicationAccess.CanSee(user, application)
-            ? TypedResults.Ok(ApplicationView.From(application))
-            : TypedResults.NotFound();
+        var application = await ApplicationLoader.Visible(db, id, user, cancellationToken);
+        return application is null ? TypedResults.NotFound() : TypedResults.Ok(await ApplicationLoader.View(db, application, user, cancellationToken));
     }
 }

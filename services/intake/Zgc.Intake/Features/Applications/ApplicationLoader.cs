@@ -1,0 +1,24 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Zgc.Intake.Domain;
+using Zgc.Intake.Persistence;
+
+namespace Zgc.Intake.Features.Applications;
+
+internal static class ApplicationLoader
+{
+    /// <summary>The application when the caller may see it, otherwise null (answered as 404).</summary>
+    public static async Task<Application?> Visible(IntakeDbContext db, Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        return application is not null && ApplicationAccess.CanSee(user, application) ? application : null;
+    }
+
+    public static Task<ApplicationVersion?> Version(IntakeDbContext db, Guid id, int number, CancellationToken cancellationToken) =>
+        number == 0
+            ? Task.FromResult<ApplicationVersion?>(null)
+            : db.ApplicationVersions.AsNoTracking().SingleOrDefaultAsync(v => v.ApplicationId == id && v.Number == number, cancellationToken);
+
+    public static async Task<ApplicationView> View(IntakeDbContext db, Application application, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        ApplicationView.From(application, await Version(db, application.Id, application.CurrentVersion, cancellationToken), user);
+}

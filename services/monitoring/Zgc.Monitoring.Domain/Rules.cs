@@ -1,0 +1,35 @@
+using Zgc.SharedKernel;
+
+namespace Zgc.Monitoring.Domain;
+
+/// <summary>Short helpers for the rule violations the monitoring domain raises.</summary>
+public static class Rules
+{
+    public static RuleViolationException Invalid(string field, string rule, string en, string zh) => new(field, rule, en, zh);
+
+    /// <summary>A transition not allowed from <paramref name="status"/>: 409 naming the current status.</summary>
+    public static RuleViolationException Conflict(string rule, string status, string en, string zh) =>
+        new(null, rule, $"{en} (current status: {status})", $"{zh}（当前状态：{status}）", RuleViolationException.ConflictStatus);
+
+    public static string Text(string? value, string field, string rule, int max, string zhName)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > max)
+        {
+            throw Invalid(field, rule, $"Give {field} (at most {max} characters).", $"请填写{zhName}（不超过{max}字）。");
+        }
+
+        return value.Trim();
+    }
+
+    public static string? OptionalText(string? value, string field, string rule, int max, string zhName)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        return value.Trim().Length > max
+            ? throw Invalid(field, rule, $"{field} has at most {max} characters.", $"{zhName}不超过{max}字。")
+            : value.Trim();
+    }
+}

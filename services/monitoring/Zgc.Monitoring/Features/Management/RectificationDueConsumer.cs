@@ -1,0 +1,27 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Zgc.Messaging.Outbox;
+using Zgc.Monitoring.Contracts;
+using Zgc.Monitoring.Domain;
+using Zgc.Monitoring.Persistence;
+
+namespace Zgc.Monitoring.Features.Management;
+
+/// <summary>The deadline timer of a rectification order fired: an order not completed becomes overdue.</summary>
+internal sealed class RectificationDueConsumer(MonitoringDbContext db, IOutbox<MonitoringDbContext> outbox, TimeProvider clock) : IConsumer<RectificationDue>
+{
+    public async Task Consume(ConsumeContext<RectificationDue> context)
+    {
+        var order = await db.Rectifications.SingleOrDefaultAsync(o => o.Id == context.Message.OrderId, context.CancellationToken);
+        var now = clock.GetUtcNow();
+        if (order is null || !order.MarkOverdue(now))
+        {
+            return;
+        }
+
+        db.History.Add(PlatformEvent.Of(order.ApplicationId, PlatformEventKind.RectificationOverdue,
+            $"Rectification not completed by {order.Deadline:yyyy-MM-dd}.", "system", now, order.Id));
+        await outbox.Publish(new RectificationOverdue(order.ApplicationId, order.Id, order.Deadline, now), context.CancellationToken);
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Zgc.Messaging.Outbox;
+using Zgc.Monitoring.Contracts;
+using Zgc.Monitoring.Domain;
+using Zgc.Monitoring.Domain.Reports;
+using Zgc.Monitoring.Persistence;
+using Zgc.ServiceDefaults;
+
+namespace Zgc.Monitoring.Features.Reports;
+
+/// <summary>The unit drafts and submits its annual report (R-A14-ANNUAL); operators and the unit read it.</summary>
+internal static class AnnualReportEndpoints
+{
+    public static void Map(IEndpointRouteBuilder group)
+    {
+        group.MapGet("/reports", List).RequireRoles([.. Roles.Operators, Roles.Applicant]).WithName("ListAnnualReports");
+        group.MapGet("/reports/{id:guid}", Get).RequireRoles([.. Roles.Operators, Roles.Applicant]).WithName("GetAnnualReport");
+        group.MapPut("/reports/{id:guid}/draft", SaveDraft).RequireRoles(Roles.Applicant).WithName("SaveAnnualReportDraft");
+        group.MapPost("/reports/{id:guid}/submit", Submit).RequireRoles(Roles.Applicant).WithName("SubmitAnnualReport");
+    }
+
+    /// <summary>Operators see all reports (filter by year and status); an applicant only its unit's.</summary>
+    private static async Task<IResult> List(int? year, AnnualReportStatus? status, Guid? applicationId, ClaimsPrincipal user, MonitoringDbContext db,
+        CancellationToken cancellationToken)
+    {
+        var query = db.AnnualReports.AsNoTracking();
+        if (!Access.IsOperator(user))
+        {
+            var unit = user.UnitCode() ?? "";
+            query = query.Where(r => r.UnitUscc == unit);
+        }
+
+        if (year is { } y)
+        {
+            query = query.Where(r => r.ConstructionYear == y);
+        }
+
+        if (status is { } s)
+        {
+            query = query.Where(r => r.Status == s);
+        }
+
+        if (applicationId is { } a)
+        {
+            query = query.Where(r => r.ApplicationId == a);
+        }
+
+        var reports = await query.OrderBy(r => r.DueOn).ThenBy(r => r.ApplicationId).ToListAsync(cancellationToken);
+        return TypedResults.Ok(reports.Select(AnnualReportView.From).ToList());
+    }
+
+    private static async Task<IResult> Get(Guid id, ClaimsPrincipal user, MonitoringDbContext db, CancellationToken cancellationToken)
+    {
+        var report = await db.AnnualReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        return report is null || !Access.MaySee(user, report.UnitUscc) ? Access.NotFound("annual report") : TypedResults.Ok(AnnualReportView.From(report));
+    }
+
+    private static async Task<IResult> SaveDraft(Guid id, IndicatorsRequest request, ClaimsPrincipal user, MonitoringDbContext db, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var report = await db.AnnualReports.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (report is null || !Access.MaySee(user, report.UnitUscc))
+        {
+            return Access.NotFound("annual report");
+        }
+
+        report.SaveDraft(request.ToDomain(), clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(AnnualReportView.From(report));
+    }
+
+    private static async Task<IResult> Submit(Guid id, ClaimsPrincipal user, MonitoringDbContext db, IOutbox<MonitoringDbContext> outbox, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var report = await db.AnnualReports.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (report is null || !Access.MaySee(user, report.UnitUscc))
+        {
+            return Access.NotFound("annual report");
+        }
+
+        var now = clock.GetUtcNow();
+        report.Submit(user.UserId(), now);
+        db.History.Add(PlatformEvent.Of(report.ApplicationId, PlatformEventKind.ReportSubmitted,
+            $"Annual report of construction year {report.ConstructionYear} submitted{(report.SubmittedLate ? " late" : "")}.", user.UserId(), now, report.Id));
+        await outbox.Publish(new AnnualReportSubmitted(report.ApplicationId, report.Id, report.ConstructionYear, report.SubmittedLate, now), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(AnnualReportView.From(report));
+    }
+}

@@ -1,0 +1,45 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Zgc.Messaging.Outbox;
+using Zgc.Monitoring.Contracts;
+using Zgc.Monitoring.Domain;
+using Zgc.Monitoring.Persistence;
+
+namespace Zgc.Monitoring.Features.Reports;
+
+/// <summary>A reminder timer fired: remind the unit unless the report is already in (R-A14-ANNUAL).</summary>
+internal sealed class AnnualReportReminderDueConsumer(MonitoringDbContext db, IOutbox<MonitoringDbContext> outbox) : IConsumer<AnnualReportReminderDue>
+{
+    public async Task Consume(ConsumeContext<AnnualReportReminderDue> context)
+    {
+        var report = await db.AnnualReports.SingleOrDefaultAsync(r => r.Id == context.Message.ReportId, context.CancellationToken);
+        if (report is null || !report.Remind(context.Message.DaysBefore))
+        {
+            return;
+        }
+
+        await outbox.Publish(new AnnualReportReminder(report.ApplicationId, report.Id, report.ConstructionYear, report.UnitUscc, report.DueOn,
+            context.Message.DaysBefore), context.CancellationToken);
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+}
+
+/// <summary>The due timer fired at 24:00 Beijing of the due date: a report not yet submitted becomes overdue (R-A14-ANNUAL).</summary>
+internal sealed class AnnualReportDueConsumer(MonitoringDbContext db, IOutbox<MonitoringDbContext> outbox, TimeProvider clock) : IConsumer<AnnualReportDue>
+{
+    public async Task Consume(ConsumeContext<AnnualReportDue> context)
+    {
+        var report = await db.AnnualReports.SingleOrDefaultAsync(r => r.Id == context.Message.ReportId, context.CancellationToken);
+        var now = clock.GetUtcNow();
+        if (report is null || !report.MarkOverdue(now))
+        {
+            return;
+        }
+
+        db.History.Add(PlatformEvent.Of(report.ApplicationId, PlatformEventKind.ReportOverdue,
+            $"Annual report of construction year {report.ConstructionYear} not submitted by {report.DueOn:yyyy-MM-dd}.", "system", now, report.Id));
+        await outbox.Publish(new AnnualReportOverdue(report.ApplicationId, report.Id, report.ConstructionYear, report.UnitUscc, report.DueOn, now),
+            context.CancellationToken);
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Zgc.Monitoring.Domain.Reports;
+using Zgc.ServiceDefaults;
+using static Zgc.Monitoring.Tests.MonitoringHostExtensions;
+
+namespace Zgc.Monitoring.Tests.Features;
+
+/// <summary>R-A14-ANNUAL: the platform's unit drafts and submits its own report; nobody else's.</summary>
+public sealed class AnnualReportEndpointsTests(MonitoringApp app) : IClassFixture<MonitoringApp>
+{
+    private static readonly DateOnly FarDue = new(2099, 3, 31);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact, Trait("Req", "R-A14-ANNUAL")]
+    public async Task The_unit_drafts_and_submits_and_the_indicators_are_derived_exactly()
+    {
+        var applicationId = Guid.NewGuid();
+        var report = await app.Open(Window(applicationId, 1, 2025, FarDue));
+        using var unit = app.ClientFor(Roles.Applicant, unit: Unit);
+
+        var drafted = await unit.PutAsJsonAsync($"/monitoring/reports/{report.Id}/draft", Indicators(rdFen: 64_999_99), Ct);
+        Assert.Equal(HttpStatusCode.OK, drafted.StatusCode);
+        var view = await drafted.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var indicators = view.GetProperty("indicators");
+        Assert.Equal(649, indicators.GetProperty("rdIntensityBasisPoints").GetInt64()); // 6.4999999 % rounds down
+        Assert.Equal(7_500_000_00L, indicators.GetProperty("selfRaisedEligibleInvestment").GetInt64()); // land left out
+        Assert.Equal(6_000, indicators.GetProperty("targets")[0].GetProperty("attainmentBasisPoints").GetInt64());
+        Assert.Equal("Open", view.GetProperty("status").GetString());
+
+        var submitted = await unit.PostAsync($"/monitoring/reports/{report.Id}/submit", null, Ct);
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        Assert.Equal(AnnualReportStatus.Submitted, (await app.Report(applicationId, 1))!.Status);
+
+        var again = await unit.PostAsync($"/monitoring/reports/{report.Id}/submit", null, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("Submitted", await again.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, (await unit.PutAsJsonAsync($"/monitoring/reports/{report.Id}/draft", Indicators(), Ct)).StatusCode);
+
+        var mine = await unit.GetFromJsonAsync<List<JsonElement>>("/monitoring/reports", Ct);
+        Assert.Contains(mine!, r => r.GetProperty("id").GetGuid() == report.Id);
+    }
+
+    [Fact, Trait("Req", "R-A14-ANNUAL")]
+    public async Task Another_unit_sees_nothing_and_cannot_write_404()
+    {
+        var report = await app.Open(Window(Guid.NewGuid(), 1, 2025, FarDue));
+        using var other = app.ClientFor(Roles.Applicant, unit: OtherUnit);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/monitoring/reports/{report.Id}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PutAsJsonAsync($"/monitoring/reports/{report.Id}/draft", Indicators(), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"/monitoring/reports/{report.Id}/submit", null, Ct)).StatusCode);
+        var theirs = await other.GetFromJsonAsync<List<JsonElement>>("/monitoring/reports", Ct);
+        Assert.DoesNotContain(theirs!, r => r.GetProperty("id").GetGuid() == report.Id);
+
+        using var officer = app.ClientFor(Roles.MonitoringOfficer);
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync($"/monitoring/reports/{report.Id}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsync($"/monitoring/reports/{report.Id}/submit", null, Ct)).StatusCode);
+    }
+
+    [Fact, Trait("Req", "R-A14-ANNUAL")]
+    public async Task Bad_indicators_are_a_400_naming_the_field_and_the_rule()
+    {
+        var report = await app.Open(Window(Guid.NewGuid(), 1, 2025, FarDue));
+        using var unit = app.ClientFor(Roles.Applicant, unit: Unit);
+
+        var negative = await unit.PutAsJsonAsync($"/monitoring/reports/{report.Id}/draft", Indicators(served: -1), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, negative.StatusCode);
+        var problem = await negative.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("enterprisesServed", problem.GetProperty("field").GetString());
+        Assert.Equal("R-A14-ANNUAL", problem.GetProperty("rule").GetString());
+
+        var noTarget = await unit.PutAsJsonAsync($"/monitoring/reports/{report.Id}/draft",
+            Indicators(targets: [new { name = "发明专利", target = 0, achieved = 1 }]), Ct);
+        Assert.Equal("targets[0].target", (await noTarget.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("field").GetString());
+
+        var missing = await unit.PutAsJsonAsync($"/monitoring/reports/{report.Id}/draft", new { rdExpenditure = 1, smesDriven = 1 }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Equal("revenue", (await missing.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("field").GetString());
+
+        var empty = await unit.PostAsync($"/monitoring/reports/{report.Id}/submit", null, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Equal("indicators", (await empty.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("field").GetString());
+    }
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Zgc.ServiceDefaults;
+using static Zgc.Monitoring.Tests.MonitoringHostExtensions;
+
+namespace Zgc.Monitoring.Tests.Features;
+
+/// <summary>R-A14-MAJOR major matters, and the dashboards' indicator history and attainment across platforms.</summary>
+public sealed class MajorMattersAndDashboardsTests(MonitoringApp app) : IClassFixture<MonitoringApp>
+{
+    private static readonly DateOnly FarDue = new(2099, 3, 31);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact, Trait("Req", "R-A14-MAJOR")]
+    public async Task The_unit_reports_a_change_of_principal_and_its_acknowledgement_updates_the_platform()
+    {
+        var applicationId = Guid.NewGuid();
+        await app.Open(Window(applicationId, 1, 2025, FarDue));
+        using var unit = app.ClientFor(Roles.Applicant, unit: Unit);
+        using var other = app.ClientFor(Roles.Applicant, unit: OtherUnit);
+        var matter = new
+        {
+            kind = "ChangeOfPrincipal", title = "平台主要负责人变更", details = "原负责人张三调任，由李四接任", occurredOn = "2026-04-01",
+            newPrincipal = "李四", attachments = "任命文件〔2026〕3号.pdf",
+        };
+
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync($"/monitoring/platforms/{applicationId}/major-matters", matter, Ct)).StatusCode);
+        var missing = await unit.PostAsJsonAsync($"/monitoring/platforms/{applicationId}/major-matters", new { matter.kind, matter.title, matter.details, matter.occurredOn }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        var problem = await missing.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("newPrincipal", problem.GetProperty("field").GetString());
+        Assert.Equal("R-A14-MAJOR", problem.GetProperty("rule").GetString());
+
+        var reported = await unit.PostAsJsonAsync($"/monitoring/platforms/{applicationId}/major-matters", matter, Ct);
+        Assert.Equal(HttpStatusCode.Created, reported.StatusCode);
+        var id = (await reported.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+
+        using var officer = app.ClientFor(Roles.MonitoringOfficer);
+        Assert.Equal(HttpStatusCode.Forbidden, (await unit.PostAsJsonAsync($"/monitoring/major-matters/{id}/acknowledge", new { }, Ct)).StatusCode);
+        (await officer.PostAsJsonAsync($"/monitoring/major-matters/{id}/acknowledge", new { comment = "已备案" }, Ct)).EnsureSuccessStatusCode();
+        var twice = await officer.PostAsJsonAsync($"/monitoring/major-matters/{id}/acknowledge", new { }, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+
+        var platform = await unit.GetFromJsonAsync<JsonElement>($"/monitoring/platforms/{applicationId}", Ct);
+        Assert.Equal("李四", platform.GetProperty("principal").GetString());
+        var history = (await officer.GetFromJsonAsync<List<JsonElement>>($"/monitoring/platforms/{applicationId}/history", Ct))!
+            .Select(e => e.GetProperty("kind").GetString()).ToList();
+        Assert.Equal(["ReportWindowOpened", "MajorMatterReported", "MajorMatterAcknowledged", "PrincipalChanged"], history);
+        var matters = await unit.GetFromJsonAsync<List<JsonElement>>($"/monitoring/platforms/{applicationId}/major-matters", Ct);
+        Assert.Equal("Acknowledged", Assert.Single(matters!).GetProperty("status").GetString());
+    }
+
+    [Fact, Trait("Req", "R-A14-ANNUAL")]
+    public async Task Indicator_history_per_platform_and_attainment_across_platforms()
+    {
+        var applicationId = Guid.NewGuid();
+        using var unit = app.ClientFor(Roles.Applicant, unit: Unit);
+        foreach (var (year, served) in new[] { (1, 20), (2, 40) })
+        {
+            var report = await app.Open(Window(applicationId, year, 2050 + year, FarDue));
+            (await unit.PutAsJsonAsync($"/monitoring/reports/{report.Id}/draft", Indicators(served: served), Ct)).EnsureSuccessStatusCode();
+            (await unit.PostAsync($"/monitoring/reports/{report.Id}/submit", null, Ct)).EnsureSuccessStatusCode();
+        }
+
+        var open = await app.Open(Window(applicationId, 3, 2053, FarDue));
+
+        var years = await unit.GetFromJsonAsync<List<JsonElement>>($"/monitoring/platforms/{applicationId}/indicators", Ct);
+        Assert.Equal([1, 2], years!.Select(y => y.GetProperty("constructionYear").GetInt32()));
+        Assert.Equal([20, 40], years!.Select(y => y.GetProperty("enterprisesServed").GetInt32()));
+        Assert.Equal(650, years![0].GetProperty("rdIntensityBasisPoints").GetInt64());
+
+        using var officer = app.ClientFor(Roles.MonitoringOfficer);
+        var attainment = await officer.GetFromJsonAsync<List<JsonElement>>("/monitoring/attainment?year=2", Ct);
+        var row = Assert.Single(attainment!, r => r.GetProperty("applicationId").GetGuid() == applicationId);
+        Assert.Equal(8_000, row.GetProperty("averageTargetAttainmentBasisPoints").GetInt64()); // (60 % + 100 %) / 2
+        Assert.Equal("Submitted", row.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await unit.GetAsync("/monitoring/attainment", Ct)).StatusCode);
+
+        var platforms = await unit.GetFromJsonAsync<List<JsonElement>>("/monitoring/platforms", Ct);
+        Assert.All(platforms!, p => Assert.Equal(Unit, p.GetProperty("unitUscc").GetString()));
+        Assert.Equal("Open", (await officer.GetFromJsonAsync<JsonElement>($"/monitoring/reports/{open.Id}", Ct)).GetProperty("status").GetString());
+    }
+}
