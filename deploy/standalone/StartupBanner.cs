@@ -23,7 +23,7 @@ internal static class StartupBanner
                   Health:              {{url}}/health/ready
                   Services:            {{url}}/intake  /review  /notice  /funding  /monitoring  /workflows
                   Data ({{database.Provider}}):      {{dataFolder}}
-                  Users: applicant, subpark-haidian, committee, expert, finance-preparer, finance-approver, monitoring, admin
+                  Users: applicant, subpark-haidian, committee, expert, expert-2…expert-5, finance-preparer, finance-approver, monitoring, admin
                          (development password from Console:DevPassword; see README)
 
                 """);

@@ -5,4 +5,6 @@ public sealed record PlatformRejected(
     Guid ApplicationId,
     string Reason,
     string DecidedBy,
-    DateTimeOffset DecidedAt);
+    DateTimeOffset DecidedAt,
+    Guid? MeetingId = null,
+    string? MinutesReference = null);

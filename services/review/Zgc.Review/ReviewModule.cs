@@ -1,6 +1,11 @@
 using Zgc.Messaging;
 using Zgc.Persistence;
+using Zgc.Review.Domain;
 using Zgc.Review.Features;
+using Zgc.Review.Features.Assignments;
+using Zgc.Review.Features.Experts;
+using Zgc.Review.Features.Meetings;
+using Zgc.Review.Features.Panels;
 using Zgc.Review.Persistence;
 using Zgc.ServiceDefaults;
 
@@ -13,6 +18,12 @@ public static class ReviewModule
 
     public static IHostApplicationBuilder AddReview(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section)
+            .Validate(o => o.PanelSize >= PanelSettings.MinimumSize && o.PanelSize % 2 == 1, "Review:PanelSize is odd and at least 5 (R-A13-EXPERT).")
+            .Validate(o => o.QuorumPercent is > 0 and <= 100, "Review:QuorumPercent is between 1 and 100.")
+            .Validate(o => o.OutlierThreshold >= 0, "Review:OutlierThreshold is not negative.")
+            .Validate(o => ValidPolicy(o.Policy), "Review:Policy needs a version, a positive weight for each of the eight criteria and a threshold of 0–100.")
+            .ValidateOnStart();
         builder.AddServiceDatabase<ReviewDbContext, SqliteReviewDbContext, PostgresReviewDbContext, SqlServerReviewDbContext>("Review");
         builder.AddServiceMessaging<ReviewDbContext>(Name, m => m.AddConsumer<OpenReviewCaseConsumer>());
         return builder;
@@ -22,8 +33,25 @@ public static class ReviewModule
     {
         var review = app.MapGroup("/" + Name).WithTags("Review").RequireAuthorization();
         ListReviewCases.Map(review);
+        ExpertEndpoints.Map(review);
+        PanelEndpoints.Map(review);
+        AssignmentEndpoints.Map(review);
+        MeetingEndpoints.Map(review);
         RecordMeetingDecision.Map(review);
         review.MapMessagingOperations<ReviewDbContext>(Name).RequireOperators();
         return app;
+    }
+
+    private static bool ValidPolicy(ScoringPolicyOptions policy)
+    {
+        try
+        {
+            policy.ToPolicy().Validated();
+            return policy.Weights.Keys.All(k => Criteria.All.Any(c => string.Equals(c.Code(), k, StringComparison.OrdinalIgnoreCase)));
+        }
+        catch (Zgc.SharedKernel.RuleViolationException)
+        {
+            return false;
+        }
     }
 }

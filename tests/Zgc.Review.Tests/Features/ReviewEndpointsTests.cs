@@ -13,7 +13,7 @@ public sealed class ReviewEndpointsTests(ReviewApp app) : IClassFixture<ReviewAp
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static object Approve(bool especiallyMajor = false) => new { approve = true, especiallyMajor, reason = (string?)null };
+    private static object Approve(bool especiallyMajor = false) => new { approve = true, especiallyMajor, reason = (string?)null, minutesReference = "纪要1" };
 
     [Fact]
     public async Task Listing_cases_without_a_token_is_401()
@@ -89,12 +89,20 @@ public sealed class ReviewEndpointsTests(ReviewApp app) : IClassFixture<ReviewAp
         Assert.Contains(list!, c => c.ApplicationId == message.ApplicationId);
     }
 
+    /// <summary>A supported case on the agenda of a meeting held today.</summary>
+    private async Task<Guid> OnTodaysAgenda()
+    {
+        var id = await app.SupportedCase();
+        await app.ScheduleMeeting(ReviewApp.Today, id);
+        return id;
+    }
+
     [Fact, Trait("Req", "R-A13-MEETING")]
     public async Task The_committee_officer_approves_PlatformApproved_leaves_through_the_outbox_and_a_second_decision_is_409()
     {
-        var opened = await app.OpenAndWait();
+        var id = await OnTodaysAgenda();
         using var officer = app.ClientFor(Roles.CommitteeOfficer);
-        var path = $"/review/cases/{opened.ApplicationId}/meeting-decision";
+        var path = $"/review/cases/{id}/meeting-decision";
 
         var response = await officer.PostAsJsonAsync(path, Approve(), Ct);
 
@@ -103,11 +111,12 @@ public sealed class ReviewEndpointsTests(ReviewApp app) : IClassFixture<ReviewAp
         Assert.Equal("Approved", decided!.Stage);
         Assert.Equal("committee-officer-test-user", decided.DecidedBy);
         Assert.NotNull(decided.DecidedAt);
-        var idText = opened.ApplicationId.ToString();
+        Assert.Equal("纪要1", decided.MinutesReference);
+        var idText = id.ToString();
         await Eventually.True(() => app.InDb<ReviewDbContext, bool>(db => db.OutboxMessages.AnyAsync(m =>
             m.MessageType.Contains("PlatformApproved") && m.Body.Contains(idText) && m.DeliveredAt != null, Ct)), "PlatformApproved delivered");
 
-        var again = await officer.PostAsJsonAsync(path, new { approve = false, especiallyMajor = false, reason = "Second thoughts" }, Ct);
+        var again = await officer.PostAsJsonAsync(path, new { approve = false, especiallyMajor = false, reason = "Second thoughts", minutesReference = "纪要2" }, Ct);
 
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         var problem = await again.Content.ReadFromJsonAsync<JsonElement>(Ct);
@@ -115,23 +124,38 @@ public sealed class ReviewEndpointsTests(ReviewApp app) : IClassFixture<ReviewAp
         var outboxRows = await app.InDb<ReviewDbContext, int>(db => db.OutboxMessages.CountAsync(m =>
             (m.MessageType.Contains("PlatformApproved") || m.MessageType.Contains("PlatformRejected")) && m.Body.Contains(idText), Ct));
         Assert.Equal(1, outboxRows);
-        var stored = await officer.GetFromJsonAsync<ReviewCaseView>($"/review/cases/{opened.ApplicationId}", Ct);
+        var stored = await officer.GetFromJsonAsync<ReviewCaseView>($"/review/cases/{id}", Ct);
         Assert.Equal("Approved", stored!.Stage);
+    }
+
+    [Fact, Trait("Req", "R-A13-MEETING")]
+    public async Task A_decision_on_a_case_not_on_an_agenda_is_409_and_changes_nothing()
+    {
+        var opened = await app.OpenAndWait();
+        using var officer = app.ClientFor(Roles.CommitteeOfficer);
+
+        var response = await officer.PostAsJsonAsync($"/review/cases/{opened.ApplicationId}/meeting-decision", Approve(), Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("R-A13-MEETING", problem.GetProperty("rule").GetString());
+        var stored = await officer.GetFromJsonAsync<ReviewCaseView>($"/review/cases/{opened.ApplicationId}", Ct);
+        Assert.Equal("UnderReview", stored!.Stage);
     }
 
     [Fact, Trait("Req", "R-A13-MEETING")]
     public async Task Concurrent_decisions_on_one_case_record_exactly_one()
     {
-        var opened = await app.OpenAndWait();
+        var id = await OnTodaysAgenda();
         var officers = Enumerable.Range(0, 6).Select(_ => app.ClientFor(Roles.CommitteeOfficer)).ToList();
 
         var responses = await Task.WhenAll(officers.Select((officer, i) => officer.PostAsJsonAsync(
-            $"/review/cases/{opened.ApplicationId}/meeting-decision",
-            i % 2 == 0 ? Approve() : new { approve = false, especiallyMajor = false, reason = "No" }, Ct)));
+            $"/review/cases/{id}/meeting-decision",
+            i % 2 == 0 ? Approve() : new { approve = false, especiallyMajor = false, reason = "No", minutesReference = "纪要1" }, Ct)));
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
         Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
-        var idText = opened.ApplicationId.ToString();
+        var idText = id.ToString();
         var decisions = await app.InDb<ReviewDbContext, int>(db => db.OutboxMessages.CountAsync(m =>
             (m.MessageType.Contains("PlatformApproved") || m.MessageType.Contains("PlatformRejected")) && m.Body.Contains(idText), Ct));
         Assert.Equal(1, decisions);
@@ -144,17 +168,17 @@ public sealed class ReviewEndpointsTests(ReviewApp app) : IClassFixture<ReviewAp
     [Fact, Trait("Req", "R-A13-MEETING")]
     public async Task A_rejection_with_its_reason_publishes_PlatformRejected()
     {
-        var opened = await app.OpenAndWait();
+        var id = await OnTodaysAgenda();
         using var officer = app.ClientFor(Roles.CommitteeOfficer);
 
-        var response = await officer.PostAsJsonAsync($"/review/cases/{opened.ApplicationId}/meeting-decision",
-            new { approve = false, especiallyMajor = false, reason = "专家意见不支持" }, Ct);
+        var response = await officer.PostAsJsonAsync($"/review/cases/{id}/meeting-decision",
+            new { approve = false, especiallyMajor = false, reason = "专家意见不支持", minutesReference = "纪要1" }, Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var decided = await response.Content.ReadFromJsonAsync<ReviewCaseView>(Ct);
         Assert.Equal("Rejected", decided!.Stage);
         Assert.Equal("专家意见不支持", decided.DecisionReason);
-        var idText = opened.ApplicationId.ToString();
+        var idText = id.ToString();
         await Eventually.True(() => app.InDb<ReviewDbContext, bool>(db => db.OutboxMessages.AnyAsync(m =>
             m.MessageType.Contains("PlatformRejected") && m.Body.Contains(idText) && m.DeliveredAt != null, Ct)), "PlatformRejected delivered");
     }
@@ -162,28 +186,28 @@ public sealed class ReviewEndpointsTests(ReviewApp app) : IClassFixture<ReviewAp
     [Fact, Trait("Req", "R-A13-MEETING")]
     public async Task A_rejection_without_a_reason_is_a_400_naming_the_field()
     {
-        var opened = await app.OpenAndWait();
+        var id = await OnTodaysAgenda();
         using var officer = app.ClientFor(Roles.CommitteeOfficer);
 
-        var response = await officer.PostAsJsonAsync($"/review/cases/{opened.ApplicationId}/meeting-decision",
-            new { approve = false, especiallyMajor = false, reason = " " }, Ct);
+        var response = await officer.PostAsJsonAsync($"/review/cases/{id}/meeting-decision",
+            new { approve = false, especiallyMajor = false, reason = " ", minutesReference = "纪要1" }, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal("reason", problem.GetProperty("field").GetString());
         Assert.Equal("R-A13-MEETING", problem.GetProperty("rule").GetString());
-        var stored = await officer.GetFromJsonAsync<ReviewCaseView>($"/review/cases/{opened.ApplicationId}", Ct);
-        Assert.Equal("UnderReview", stored!.Stage);
+        var stored = await officer.GetFromJsonAsync<ReviewCaseView>($"/review/cases/{id}", Ct);
+        Assert.Equal("Supported", stored!.Stage);
     }
 
     [Fact, Trait("Req", "R-A10-MAJOR")]
     public async Task A_rejection_marked_especially_major_is_a_400_under_R_A10_MAJOR()
     {
-        var opened = await app.OpenAndWait();
+        var id = await OnTodaysAgenda();
         using var officer = app.ClientFor(Roles.CommitteeOfficer);
 
-        var response = await officer.PostAsJsonAsync($"/review/cases/{opened.ApplicationId}/meeting-decision",
-            new { approve = false, especiallyMajor = true, reason = "No" }, Ct);
+        var response = await officer.PostAsJsonAsync($"/review/cases/{id}/meeting-decision",
+            new { approve = false, especiallyMajor = true, reason = "No", minutesReference = "纪要1", municipalDecisionReference = "京〔2026〕1号" }, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);

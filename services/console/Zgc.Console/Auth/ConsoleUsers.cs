@@ -25,6 +25,11 @@ public sealed class ConsoleUsers(IOptionsMonitor<ConsoleOptions> options)
         new("subpark-haidian", "海淀园分园工作人员", [Roles.SubParkOfficer], null, SeededSubPark),
         new("committee", "中关村管委会工作人员", [Roles.CommitteeOfficer], null, null),
         new("expert", "评审专家", [Roles.Expert], null, null),
+        // A panel has at least five experts (R-A13-EXPERT), so the walkthrough needs five to score.
+        new("expert-2", "评审专家二", [Roles.Expert], null, null),
+        new("expert-3", "评审专家三", [Roles.Expert], null, null),
+        new("expert-4", "评审专家四", [Roles.Expert], null, null),
+        new("expert-5", "评审专家五", [Roles.Expert], null, null),
         new("finance-preparer", "财务经办人", [Roles.FinancePreparer], null, null),
         new("finance-approver", "财务审核人", [Roles.FinanceApprover], null, null),
         new("monitoring", "监测评估人员", [Roles.MonitoringOfficer], null, null),

@@ -17,7 +17,8 @@ internal sealed class OpenReviewCaseConsumer(ReviewDbContext db, TimeProvider cl
             return;
         }
 
-        db.Cases.Add(ReviewCase.Open(m.ApplicationId, m.UnitUscc, m.UnitName, m.PlatformName, m.IndustryField, m.SubPark, clock.GetUtcNow()));
+        db.Cases.Add(ReviewCase.Open(m.ApplicationId, m.UnitUscc, m.UnitName, m.PlatformName, m.IndustryField, m.SubPark, clock.GetUtcNow(),
+            m.SubArea, m.IntegratedEnterpriseUsccs, m.SubParkRanking, m.TotalInvestmentFen, m.SupportBaseFen));
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }

@@ -2,16 +2,21 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Zgc.Messaging.Outbox;
-using Zgc.Review.Contracts;
+using Zgc.Review.Domain;
+using Zgc.Review.Features.Meetings;
 using Zgc.Review.Persistence;
 using Zgc.ServiceDefaults;
+using Zgc.SharedKernel;
 
 namespace Zgc.Review.Features;
 
-/// <summary>A committee officer records the director office meeting's decision (R-A13-MEETING).</summary>
+/// <summary>
+/// A shortcut for the committee officer: records the decision of the meeting whose agenda the case is on
+/// (R-A13-MEETING), the same as <c>POST /review/meetings/{id}/decisions</c> with approve or reject.
+/// </summary>
 internal static class RecordMeetingDecision
 {
-    public sealed record Request(bool Approve, bool EspeciallyMajor, string? Reason);
+    public sealed record Request(bool Approve, bool EspeciallyMajor, string? Reason, string? MinutesReference = null, string? MunicipalDecisionReference = null);
 
     public static void Map(IEndpointRouteBuilder group) =>
         group.MapPost("/cases/{applicationId:guid}/meeting-decision", Handle).RequireRoles(Roles.CommitteeOfficer).WithName("RecordMeetingDecision");
@@ -25,17 +30,23 @@ internal static class RecordMeetingDecision
             return TypedResults.NotFound();
         }
 
-        var now = clock.GetUtcNow();
-        reviewCase.RecordMeetingDecision(request.Approve, request.EspeciallyMajor, request.Reason, user.UserId(), now);
-        if (request.Approve)
+        if (reviewCase.Stage is ReviewStage.Approved or ReviewStage.Rejected)
         {
-            await outbox.Publish(new PlatformApproved(applicationId, request.EspeciallyMajor, user.UserId(), now), cancellationToken);
-        }
-        else
-        {
-            await outbox.Publish(new PlatformRejected(applicationId, reviewCase.DecisionReason!, user.UserId(), now), cancellationToken);
+            throw new RuleViolationException("stage", Rules.Meeting, $"The case was already decided ({reviewCase.Stage}).", "该申请已有会议决定。",
+                RuleViolationException.ConflictStatus);
         }
 
+        var meeting = reviewCase.AgendaMeetingId is { } meetingId ? await MeetingEndpoints.Load(db, meetingId, cancellationToken) : null;
+        if (meeting is null)
+        {
+            throw new RuleViolationException("applicationId", Rules.Meeting,
+                $"The case is not on a director office meeting's agenda ({reviewCase.Stage}); only a case the expert panel supported can be put on one.",
+                "该申请未列入主任办公会议程；只有专家论证意见为支持的申请才能提请审议。", RuleViolationException.ConflictStatus);
+        }
+
+        var decision = new MeetingDecision(request.Approve ? MeetingOutcome.Approved : MeetingOutcome.Rejected, request.MinutesReference, request.Reason,
+            request.EspeciallyMajor, request.MunicipalDecisionReference);
+        await MeetingDecisions.Record(db, outbox, meeting, reviewCase, decision, user.UserId(), clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ReviewCaseView.From(reviewCase));
     }
