@@ -19,5 +19,12 @@ internal static class SendOrder
             var expected = Enumerable.Range(0, perTransaction).SelectMany(n => new[] { $"pre {n}", $"post {n}" });
             Assert.True(expected.SequenceEqual(order!), $"expected strict alternation, got: {string.Join(", ", order!)}");
         }
+
+        // Let every Ping be handled before the next test counts deliveries on the same host.
+        foreach (var key in keys)
+        {
+            await Eventually.Get(async () => (HostStats?)await api.Stats(key), s => s!.Effect("ping") == perTransaction,
+                $"all {perTransaction} Pings of {key} handled ({where})", TimeSpan.FromSeconds(60));
+        }
     }
 }
