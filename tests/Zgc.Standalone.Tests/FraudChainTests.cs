@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Zgc.Funding.Contracts;
 using Zgc.ServiceDefaults;
 using Zgc.Testing;
 
@@ -8,7 +11,7 @@ namespace Zgc.Standalone.Tests;
 
 /// <summary>
 /// Fraud confirmed at monitoring reaches every service through the bus (R-A15-FRAUD, R-A15-DEBARRED): the lifecycle is
-/// revoked and intake refuses the unit from then on.
+/// revoked, funding terminates the agreement and raises the clawback, and intake refuses the unit from then on.
 /// </summary>
 public sealed class FraudChainTests(StandaloneApp app) : IClassFixture<StandaloneApp>
 {
@@ -23,6 +26,10 @@ public sealed class FraudChainTests(StandaloneApp app) : IClassFixture<Standalon
         using var committee = app.ClientFor(Roles.CommitteeOfficer);
         var id = await IntakeWalk.SubmitEligible(applicant, IntakePayloads.Application("haidian"), Ct);
         await Eventually.True(async () => await State(committee, id) == "SubParkReview", "the lifecycle started");
+        // Funding holds an agreement for the platform (as after its inclusion), so the chain has something to terminate.
+        await app.Services.GetRequiredService<IBus>().Publish(new PrepareAgreement(id, "示例平台", unit, "北京示例科技有限公司", "next-generation-it",
+            "haidian", false, null, 6_000_000_000, 5_000_000_000, DateTimeOffset.UtcNow), Ct);
+        await Eventually.True(async () => await AgreementStatus(committee, id) == "Draft", "the agreement drafted");
 
         var opened = await monitoring.PostAsJsonAsync("/monitoring/fraud-cases", new
         {
@@ -38,11 +45,24 @@ public sealed class FraudChainTests(StandaloneApp app) : IClassFixture<Standalon
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
 
         await Eventually.True(async () => await State(committee, id) == "Revoked", "the lifecycle revoked");
+        await Eventually.True(async () => await AgreementStatus(committee, id) == "Terminated", "the agreement terminated");
+        await Eventually.True(async () =>
+        {
+            var clawbacks = await committee.GetFromJsonAsync<JsonElement>("/funding/clawbacks", Ct);
+            return clawbacks.EnumerateArray().Any(c => c.GetProperty("applicationId").GetGuid() == id);
+        }, "the clawback raised");
         await Eventually.True(async () =>
         {
             using var again = await applicant.PostAsJsonAsync("/intake/applications", IntakePayloads.Application("haidian"), Ct);
             return again.StatusCode == HttpStatusCode.Forbidden;
         }, "intake refusing the debarred unit");
+    }
+
+    private static async Task<string?> AgreementStatus(HttpClient reader, Guid applicationId)
+    {
+        var agreements = await reader.GetFromJsonAsync<JsonElement>("/funding/agreements", Ct);
+        return agreements.EnumerateArray().Where(a => a.GetProperty("applicationId").GetGuid() == applicationId)
+            .Select(a => a.GetProperty("status").GetString()).SingleOrDefault();
     }
 
     private static async Task<string?> State(HttpClient operatorClient, Guid id)
