@@ -147,7 +147,7 @@ public sealed class BrowserSignInTests(ConsoleApp app) : IClassFixture<ConsoleAp
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await ConsoleApp.Html(response);
         Assert.Contains("data-testid=\"users-table\"", html, StringComparison.Ordinal);
-        Assert.Equal(8, html.Split("data-testid=\"user-row\"").Length - 1);
+        Assert.Equal(ConsoleUsers.Seeded.Count, html.Split("data-testid=\"user-row\"").Length - 1);
         Assert.DoesNotContain(ConsoleApp.DevPassword, html, StringComparison.Ordinal);
     }
 

@@ -15,12 +15,13 @@ public sealed class ConsoleUnitTests
     private static IOptionsMonitor<ConsoleOptions> Options(ConsoleOptions options) => new StaticOptions(options);
 
     [Fact]
-    public void Without_configured_users_there_is_one_seeded_user_per_role()
+    public void Without_configured_users_every_role_has_a_seeded_user_and_a_panel_has_its_five_experts()
     {
         var users = new ConsoleUsers(Options(new ConsoleOptions()));
 
         Assert.Same(ConsoleUsers.Seeded, users.All);
-        Assert.Equal(Roles.All.Order(), users.All.SelectMany(u => u.Roles).Order());
+        Assert.Equal(Roles.All.Order(), users.All.SelectMany(u => u.Roles).Distinct().Order());
+        Assert.Equal(5, users.All.Count(u => u.Roles.Contains(Roles.Expert)));
         Assert.Equal("haidian", users.Find("subpark-haidian")!.SubPark);
     }
 
