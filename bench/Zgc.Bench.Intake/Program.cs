@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+using Zgc.ServiceDefaults;
+using Zgc.Testing;
+
+// Intake's benchmark (issue 4): submission throughput and p99 latency on PostgreSQL at a fixed arrival rate, and list
+// latency with many applications stored. Intake runs as its own process, exactly as deployed.
+//   dotnet run -c Release --project bench/Zgc.Bench.Intake -- [--rate 100] [--seconds 30] [--stored 10000] [--lists 300] [--quick]
+var rate = 100;
+var seconds = 30;
+var stored = 10_000;
+var lists = 300;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--rate": rate = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--seconds": seconds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--stored": stored = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--lists": lists = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--quick": seconds = 5; stored = 1_000; lists = 100; break;
+        default:
+            Console.Error.WriteLine($"Unknown option {args[i]}. Options: --rate N --seconds S --stored N --lists N --quick");
+            return 2;
+    }
+}
+
+if (rate < 1 || seconds < 1 || stored < 0 || lists < 1)
+{
+    Console.Error.WriteLine("--rate, --seconds and --lists must be positive; --stored cannot be negative.");
+    return 2;
+}
+
+var database = $"zgc_bench_intake_{Guid.NewGuid():N}"[..30];
+Console.WriteLine($"Intake bench: {rate} submissions/s for {seconds} s, then list latency with {stored} applications stored (database {database})");
+await using (var admin = new NpgsqlConnection(RealInfrastructure.Postgres + ";Database=postgres"))
+{
+    await admin.OpenAsync();
+    await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", admin);
+    await create.ExecuteNonQueryAsync();
+}
+
+var report = new StringBuilder();
+try
+{
+    await using var intake = await ServiceProcess.Start("intake", "Zgc.Intake", new Dictionary<string, string>
+    {
+        ["Database__Provider"] = "Postgres",
+        ["Database__ConnectionString"] = RealInfrastructure.PostgresDatabase(database),
+        ["Messaging__Transport"] = "InMemory",
+        // Per-request logs would measure the console, not intake.
+        ["Logging__LogLevel__Default"] = "Warning",
+    }, TimeSpan.FromSeconds(120));
+    using var applicant = StandaloneTokens.Client(intake.BaseAddress, Roles.Applicant, unit: IntakePayloads.DefaultUnit);
+    using var officer = StandaloneTokens.Client(intake.BaseAddress, Roles.SubParkOfficer, subPark: "haidian");
+    applicant.Timeout = TimeSpan.FromSeconds(30);
+    Ensure(await applicant.PutAsJsonAsync("/intake/units/mine", IntakePayloads.Unit()));
+
+    // Warm-up: JIT, connection pools, EF model.
+    for (var i = 0; i < 20; i++)
+    {
+        await Submit(applicant);
+    }
+
+    // 1. Open-loop arrivals at the target rate: each submission (create the draft, then submit it) starts on schedule
+    //    whatever the previous ones are doing, so queueing shows up in the latency instead of lowering the rate.
+    var total = rate * seconds;
+    var latencies = new double[total];
+    var clock = Stopwatch.StartNew();
+    var tasks = new Task[total];
+    for (var i = 0; i < total; i++)
+    {
+        var due = TimeSpan.FromSeconds((double)i / rate);
+        var wait = due - clock.Elapsed;
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait);
+        }
+
+        var slot = i;
+        tasks[i] = Task.Run(async () =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            await Submit(applicant);
+            latencies[slot] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        });
+    }
+
+    await Task.WhenAll(tasks);
+    var elapsed = clock.Elapsed;
+    report.AppendLine(CultureInfo.InvariantCulture, $"| Submission (create draft + submit with screening), {rate}/s offered | {total} | {total / elapsed.TotalSeconds:0} /s | {Summary(latencies)} | p99 < 100 ms | {(Percentile(latencies, 0.99) < 100 ? "met" : "missed")} |");
+
+    // 2. Fill up to the stored count (concurrently, not measured), then time the officer's list.
+    var have = 20 + total;
+    var fill = Math.Max(0, stored - have);
+    Console.WriteLine($"  storing {fill} more applications");
+    var next = 0;
+    var fillLatencies = new double[fill];
+    var fillClock = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, 16).Select(async _ =>
+    {
+        int n;
+        while ((n = Interlocked.Increment(ref next)) <= fill)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await Submit(applicant);
+            fillLatencies[n - 1] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+    }));
+
+    if (fill > 0)
+    {
+        // Closed loop: 16 clients, each waiting for its answer before the next — the capacity, without queueing.
+        report.AppendLine(CultureInfo.InvariantCulture, $"| Submission, closed loop (16 clients back to back) | {fill} | {fill / fillClock.Elapsed.TotalSeconds:0} /s | {Summary(fillLatencies)} | (capacity) | – |");
+    }
+
+    var listLatencies = new double[lists];
+    string[] queries = ["/intake/applications?page=1&pageSize=20", "/intake/applications?status=Submitted&subPark=haidian&page=3&pageSize=50",
+        "/intake/applications?q=%E7%A4%BA%E4%BE%8B&page=1&pageSize=20"];
+    for (var i = 0; i < lists; i++)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var response = await officer.GetAsync(queries[i % queries.Length]);
+        Ensure(response);
+        await response.Content.ReadAsByteArrayAsync();
+        listLatencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+
+    report.AppendLine(CultureInfo.InvariantCulture, $"| List (sub-park officer: first page, filtered page 3, search), {Math.Max(stored, have)} stored | {lists} | – | {Summary(listLatencies)} | p99 < 50 ms | {(Percentile(listLatencies, 0.99) < 50 ? "met" : "missed")} |");
+}
+finally
+{
+    NpgsqlConnection.ClearAllPools();
+    await using var admin = new NpgsqlConnection(RealInfrastructure.Postgres + ";Database=postgres");
+    await admin.OpenAsync();
+    await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin);
+    await drop.ExecuteNonQueryAsync();
+}
+
+var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
+var markdown = $"""
+    ## Intake bench, {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}
+
+    Machine: {Environment.ProcessorCount} cores; .NET {Environment.Version}; intake as its own process on PostgreSQL (in-memory bus);
+    load average at the end {load}. Latencies from the client (HTTP on loopback, token validation included).
+
+    | Measure | Count | Throughput | p50 / p95 / p99 / max (ms) | Target | Result |
+    |---|---:|---:|---|---|---|
+    {report}
+    """;
+Console.WriteLine();
+Console.WriteLine(markdown);
+var folder = Path.Combine(ServiceProcess.RepositoryRoot(), "artifacts", "bench");
+Directory.CreateDirectory(folder);
+var path = Path.Combine(folder, $"intake-{DateTime.UtcNow:yyyyMMdd-HHmmss}.md");
+await File.WriteAllTextAsync(path, markdown);
+Console.WriteLine($"Written to {Path.GetRelativePath(ServiceProcess.RepositoryRoot(), path)}");
+return 0;
+
+static async Task Submit(HttpClient applicant)
+{
+    using var created = await applicant.PostAsJsonAsync("/intake/applications", IntakePayloads.Application("haidian"));
+    Ensure(created);
+    var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    using var submitted = await applicant.PostAsJsonAsync($"/intake/applications/{id}/submit", IntakePayloads.Submit());
+    Ensure(submitted);
+}
+
+static void Ensure(HttpResponseMessage response)
+{
+    if (response.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.Created))
+    {
+        throw new HttpRequestException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}");
+    }
+}
+
+static double Percentile(double[] values, double p)
+{
+    var sorted = values.Order().ToArray();
+    return sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+}
+
+static string Summary(double[] values) => string.Create(CultureInfo.InvariantCulture,
+    $"{Percentile(values, 0.50):0.0} / {Percentile(values, 0.95):0.0} / {Percentile(values, 0.99):0.0} / {values.Max():0.0}");
