@@ -26,17 +26,13 @@ public sealed class ZgcApi(
     /// <summary>The lifecycle graph as SVG with the instance's state highlighted; null when it cannot be had (the page goes on without it).</summary>
     public async Task<string?> GetLifecycleSvg(Guid id, CancellationToken cancellationToken)
     {
-        var state = await authentication.GetAuthenticationStateAsync();
-        var token = state.User.AccessToken();
-        if (string.IsNullOrEmpty(token))
+        using var client = clients.CreateClient(ConsoleModule.ApiClientName);
+        using var request = await AsUser(client, $"workflows/graph.svg?instance={id}");
+        if (request is null)
         {
             return null;
         }
 
-        using var client = clients.CreateClient(ConsoleModule.ApiClientName);
-        var baseAddress = client.BaseAddress ?? ApiBaseAddress.WithTrailingSlash(new Uri(navigation.BaseUri));
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseAddress, $"workflows/graph.svg?instance={id}"));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         try
         {
             using var response = await client.SendAsync(request, cancellationToken);
@@ -51,19 +47,31 @@ public sealed class ZgcApi(
         }
     }
 
-    private async Task<ApiResult<T>> Get<T>(string relativePath, CancellationToken cancellationToken) where T : class
+    /// <summary>A GET of <paramref name="relativePath"/> carrying the signed-in user's token; null when nobody is signed in.</summary>
+    private async Task<HttpRequestMessage?> AsUser(HttpClient client, string relativePath)
     {
         var state = await authentication.GetAuthenticationStateAsync();
         var token = state.User.AccessToken();
         if (string.IsNullOrEmpty(token))
         {
+            return null;
+        }
+
+        var baseAddress = client.BaseAddress ?? ApiBaseAddress.WithTrailingSlash(new Uri(navigation.BaseUri));
+        var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseAddress, relativePath));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return request;
+    }
+
+    private async Task<ApiResult<T>> Get<T>(string relativePath, CancellationToken cancellationToken) where T : class
+    {
+        using var client = clients.CreateClient(ConsoleModule.ApiClientName);
+        using var request = await AsUser(client, relativePath);
+        if (request is null)
+        {
             return ApiResult<T>.Fail(new ApiError(ApiErrorKind.SignedOut));
         }
 
-        using var client = clients.CreateClient(ConsoleModule.ApiClientName);
-        var baseAddress = client.BaseAddress ?? ApiBaseAddress.WithTrailingSlash(new Uri(navigation.BaseUri));
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseAddress, relativePath));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
 
         try
