@@ -17,7 +17,7 @@ public sealed class Program
 {
     public static void Main(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(SimulateSwitch.Expand(args));
         builder.AddServiceDefaults();
         builder.AddIntake();
         builder.AddReview();

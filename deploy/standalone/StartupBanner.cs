@@ -14,6 +14,9 @@ internal static class StartupBanner
             var url = addresses.FirstOrDefault() ?? "http://127.0.0.1:5080";
             var database = app.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
             var dataFolder = Path.GetFullPath(database.DataDirectory, app.Environment.ContentRootPath);
+            var simulation = app.Services.GetService<Zgc.ServiceDefaults.Simulation.SimulationClock>() is { } clock
+                ? $"\n  SIMULATED CLOCK:     {Zgc.SharedKernel.BeijingTime.ToBeijing(clock.GetUtcNow()):yyyy-MM-dd HH:mm} Beijing, {clock.Speed:0.###}× real time (POST {url}/simulation/clock to move it)"
+                : "";
             System.Console.WriteLine($$"""
 
                 ZGC innovation platform — standalone ({{app.Environment.EnvironmentName}})
@@ -22,7 +25,7 @@ internal static class StartupBanner
                   OpenAPI:             {{url}}/openapi/v1.json
                   Health:              {{url}}/health/ready
                   Services:            {{url}}/intake  /review  /notice  /funding  /monitoring  /workflows
-                  Data ({{database.Provider}}):      {{dataFolder}}
+                  Data ({{database.Provider}}):      {{dataFolder}}{{simulation}}
                   Users: applicant, subpark-haidian, committee, expert, expert-2…expert-5, finance-preparer, finance-approver, monitoring, admin
                          (development password from Console:DevPassword; see README)
 

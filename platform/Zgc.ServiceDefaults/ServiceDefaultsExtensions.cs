@@ -14,6 +14,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Zgc.ServiceDefaults.Simulation;
 
 namespace Zgc.ServiceDefaults;
 
@@ -30,6 +31,7 @@ public static class ServiceDefaultsExtensions
     {
         builder.AddTelemetry();
 
+        builder.AddSimulationClock();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks();
         builder.Services.AddProblemDetails();
@@ -77,7 +79,8 @@ public static class ServiceDefaultsExtensions
     {
         var section = builder.Configuration.GetSection(AuthOptions.Section);
         builder.Services.AddOptions<AuthOptions>().Bind(section);
-        builder.Services.TryAddSingleton<TokenIssuer>();
+        // Tokens live in real time even when the clock is simulated: a simulated year must not expire every sign-in.
+        builder.Services.TryAddSingleton(sp => new TokenIssuer(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>(), TimeProvider.System));
         var auth = section.Get<AuthOptions>() ?? new AuthOptions();
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
@@ -125,6 +128,7 @@ public static class ServiceDefaultsExtensions
             ResponseWriter = HealthReportWriter.Write,
         }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
+        app.MapSimulationClock();
         return app;
     }
 
