@@ -33,6 +33,7 @@ public static class ServiceDefaultsExtensions
 
         builder.AddSimulationClock();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddPolicyCatalog();
         builder.Services.AddHealthChecks();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();

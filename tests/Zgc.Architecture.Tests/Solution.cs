@@ -14,7 +14,7 @@ internal static class Solution
 
     /// <summary>Platform assemblies every service may use (they are no service of their own).</summary>
     public static IReadOnlySet<string> Platform { get; } =
-        new HashSet<string>(StringComparer.Ordinal) { "Zgc.SharedKernel", "Zgc.Persistence", "Zgc.Messaging", "Zgc.ServiceDefaults" };
+        new HashSet<string>(StringComparer.Ordinal) { "Zgc.SharedKernel", "Zgc.Persistence", "Zgc.Messaging", "Zgc.ServiceDefaults", "Zgc.Audit" };
 
     /// <summary>Zgc.*.Contracts.dll in the output folder.</summary>
     public static IReadOnlyList<Assembly> Contracts => Load("Zgc.*.Contracts.dll");

@@ -7,7 +7,25 @@ using Zgc.Workflows.Persistence;
 
 namespace Zgc.Workflows.Tests;
 
-public sealed class WorkflowsApp : WorkflowsAppBase;
+/// <summary>
+/// The workflows service with a second policy version that takes effect in 2090: today's submissions keep the 2019
+/// measures, and a test that submits "in 2090" sees the other figures (two construction years, reports due in 10 days).
+/// </summary>
+public sealed class WorkflowsApp : WorkflowsAppBase
+{
+    public const string FuturePolicy = "2090-test/v2";
+
+    public static readonly DateTimeOffset FuturePolicyDay = new(2090, 3, 1, 10, 0, 0, TimeSpan.FromHours(8));
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Policy:Versions:0:Version"] = FuturePolicy,
+        ["Policy:Versions:0:EffectiveFrom"] = "2090-01-01",
+        ["Policy:Versions:0:ConstructionYears"] = "2",
+        ["Policy:Versions:0:AnnualReportDueDays"] = "10",
+        ["Metrics:SampleInterval"] = "00:00:01",
+    };
+}
 
 public class WorkflowsAppBase : ServiceAppFactory<Program>
 {

@@ -184,8 +184,10 @@ internal sealed partial class OutboxDeliveryService<TDb>(
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.SendTimeout);
         var destination = new Uri(row.DestinationAddress);
+        var stored = new StoredOutboxMessage(row);
+        using var activity = OutboxTracing.StartDelivery(stored.Headers, row.MessageType, row.MessageId);
         var endpoint = await bus.GetSendEndpoint(destination);
-        await endpoint.Send(new SerializedMessageBody(), new OutboxMessageSendPipe(new StoredOutboxMessage(row), destination), timeout.Token);
+        await endpoint.Send(new SerializedMessageBody(), new OutboxMessageSendPipe(stored, destination), timeout.Token);
     }
 
     private void MarkDelivered(OutboxMessage row)

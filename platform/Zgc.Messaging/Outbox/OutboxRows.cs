@@ -38,7 +38,7 @@ internal static class OutboxRows
             ContentType = context.ContentType?.ToString() ?? context.Serialization.DefaultContentType.ToString(),
             MessageType = string.Join(";", context.SupportedMessageTypes),
             Body = body.GetString(),
-            Headers = serializer.SerializeDictionary(context.Headers.GetAll()),
+            Headers = serializer.SerializeDictionary(HeadersWithTrace(context)),
             Properties = properties,
             ConversationId = context.ConversationId,
             CorrelationId = context.CorrelationId,
@@ -56,6 +56,18 @@ internal static class OutboxRows
         {
             db.Add(row);
         }
+    }
+
+    private static Dictionary<string, object> HeadersWithTrace(SendContext context)
+    {
+        var headers = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in context.Headers.GetAll())
+        {
+            headers[header.Key] = header.Value;
+        }
+
+        OutboxTracing.Capture(headers);
+        return headers;
     }
 
     /// <summary>Cancels a timer: forgets rows not yet saved and deletes saved ones that are still pending.</summary>

@@ -3,7 +3,8 @@ namespace Zgc.Funding.Contracts;
 /// <summary>
 /// Command from the workflows service once a platform is included after its notice (R-A13-AGREEMENT): funding drafts
 /// the three-year construction agreement. <paramref name="SupportBaseFen"/> is the investment in the R-A10-BASE
-/// categories (land and construction-installation excluded), as submitted and recommended.
+/// categories (land and construction-installation excluded), as submitted and recommended. <paramref name="PolicyVersion"/>
+/// (added later; null from older senders) is the lifecycle's policy version, whose figures the agreement copies.
 /// </summary>
 public sealed record PrepareAgreement(
     Guid ApplicationId,
@@ -16,4 +17,5 @@ public sealed record PrepareAgreement(
     string? MajorDecisionReference,
     long TotalInvestmentFen,
     long SupportBaseFen,
-    DateTimeOffset IncludedAt);
+    DateTimeOffset IncludedAt,
+    string? PolicyVersion = null);

@@ -92,11 +92,26 @@ public sealed class Agreement
 
     public IReadOnlyList<AgreementSignature> Signatures => _signatures;
 
-    public SupportCap Year1Cap => SupportCaps.ForYearOne(SupportBase, EspeciallyMajor);
+    /// <summary>The policy version the agreement was drafted under (the lifecycle's); its figures are copied below.</summary>
+    public string PolicyVersion { get; private set; } = FundingRules.TrialMeasures2019.PolicyVersion;
+
+    public int SupportRatioPercent { get; private set; } = FundingRules.TrialMeasures2019.RatioPercent;
+
+    public Money StandardAnnualCeiling { get; private set; } = FundingRules.TrialMeasures2019.StandardCeiling;
+
+    public Money EspeciallyMajorAnnualCeiling { get; private set; } = FundingRules.TrialMeasures2019.EspeciallyMajorCeiling;
+
+    public int ConstructionYears { get; private set; } = FundingRules.TrialMeasures2019.ConstructionYears;
+
+    public FundingRules Rules => new(PolicyVersion, SupportRatioPercent, StandardAnnualCeiling, EspeciallyMajorAnnualCeiling, ConstructionYears);
+
+    public SupportCap Year1Cap => SupportCaps.ForYearOne(SupportBase, EspeciallyMajor, Rules);
 
     public static Agreement Draft(Guid id, Guid applicationId, string platformName, string unitUscc, string unitName, string industryField, string subPark,
-        bool especiallyMajor, string? majorDecisionReference, Money totalInvestment, Money supportBase, DateTimeOffset includedAt, DateTimeOffset now)
+        bool especiallyMajor, string? majorDecisionReference, Money totalInvestment, Money supportBase, DateTimeOffset includedAt, DateTimeOffset now,
+        FundingRules? rules = null)
     {
+        rules ??= FundingRules.TrialMeasures2019;
         if (supportBase.IsNegative || totalInvestment.IsNegative)
         {
             throw new RuleViolationException("supportBaseFen", "R-A10-BASE", "Investment amounts cannot be negative.", "投资金额不能为负数。");
@@ -123,6 +138,11 @@ public sealed class Agreement
             IncludedAt = includedAt,
             DraftedAt = now,
             Status = AgreementStatus.Draft,
+            PolicyVersion = rules.PolicyVersion,
+            SupportRatioPercent = rules.RatioPercent,
+            StandardAnnualCeiling = rules.StandardCeiling,
+            EspeciallyMajorAnnualCeiling = rules.EspeciallyMajorCeiling,
+            ConstructionYears = rules.ConstructionYears,
         };
         var start = BeijingTime.DateOf(includedAt);
         agreement.Apply(start, AgreementTargets.None, null, "system", now, "drafted on inclusion / 纳入平台体系后起草");
@@ -225,8 +245,8 @@ public sealed class Agreement
         }
 
         ConstructionStartsOn = startsOn;
-        // R-A13-AGREEMENT with Art. 10's "第一年…第二至三年": a construction period of three years.
-        ConstructionEndsOn = startsOn.AddYears(SupportCaps.ConstructionYears).AddDays(-1);
+        // R-A13-AGREEMENT with Art. 10's "第一年…第二至三年": a construction period of three years (the policy version's).
+        ConstructionEndsOn = startsOn.AddYears(ConstructionYears).AddDays(-1);
         Targets = targets;
         Year1Award = year1Award;
         TermsVersion++;

@@ -91,7 +91,7 @@ public sealed class FundingYear
         var next = evaluatedYear + 1;
         if (!passed)
         {
-            var none = new SupportCap(next, "R-A10-Y23", acceptedSelfRaisedEligibleInvestment, Money.Zero, SupportCaps.CeilingFor(agreement.EspeciallyMajor),
+            var none = new SupportCap(next, "R-A10-Y23", acceptedSelfRaisedEligibleInvestment, Money.Zero, agreement.Rules.CeilingFor(agreement.EspeciallyMajor),
                 Money.Zero, $"Year {evaluatedYear} evaluation did not pass: no support for year {next} (R-A10-Y23).",
                 $"第{evaluatedYear}年度考核评估未通过：第{next}年度不予资金支持（R-A10-Y23）。");
             var refused = Open(agreement, next, none, now);
@@ -99,7 +99,7 @@ public sealed class FundingYear
             return refused;
         }
 
-        var cap = SupportCaps.ForLaterYear(next, acceptedSelfRaisedEligibleInvestment, agreement.EspeciallyMajor, previousEvaluationPassed: true);
+        var cap = SupportCaps.ForLaterYear(next, acceptedSelfRaisedEligibleInvestment, agreement.EspeciallyMajor, previousEvaluationPassed: true, agreement.Rules);
         var year = Open(agreement, next, cap, now);
         year.Status = FundingYearStatus.AwaitingAward;
         return year;

@@ -20,41 +20,45 @@ public sealed record SupportCap(
 /// <summary>
 /// The pure calculator of Art. 10 (R-A10-BASE, -Y1, -Y23, -MAJOR). The ratio is applied once, rounded down to the
 /// fen by <see cref="Money.MultiplyRoundedDown"/> (the system's only rounding), and the result is the smaller of that
-/// and the ceiling. An award may be lower than the cap but never higher (<see cref="CheckAward"/>).
+/// and the ceiling. An award may be lower than the cap but never higher (<see cref="CheckAward"/>). The figures come
+/// from the agreement's <see cref="FundingRules"/> (its policy version); without them, from the 2019 Trial Measures.
 /// </summary>
 public static class SupportCaps
 {
-    /// <summary>Art. 10: "不超过…30%的比例".</summary>
+    /// <summary>Art. 10 of the 2019 measures: "不超过…30%的比例".</summary>
     public const long RatioPercent = 30;
 
-    /// <summary>Art. 10: "最高不超过1000万元" a year.</summary>
+    /// <summary>Art. 10 of the 2019 measures: "最高不超过1000万元" a year.</summary>
     public static readonly Money StandardCeiling = Money.FromYuan(10_000_000);
 
-    /// <summary>Art. 10: "对于特别重大的创新平台…每年给予最高不超过3000万元".</summary>
+    /// <summary>Art. 10 of the 2019 measures: "对于特别重大的创新平台…每年给予最高不超过3000万元".</summary>
     public static readonly Money EspeciallyMajorCeiling = Money.FromYuan(30_000_000);
 
     public const int ConstructionYears = 3;
 
-    public static Money CeilingFor(bool especiallyMajor) => especiallyMajor ? EspeciallyMajorCeiling : StandardCeiling;
+    public static Money CeilingFor(bool especiallyMajor, FundingRules? rules = null) => (rules ?? FundingRules.TrialMeasures2019).CeilingFor(especiallyMajor);
 
     /// <summary>
     /// Year 1 (R-A10-Y1): min(30 % of the support base, CNY 10,000,000), or the CNY 30,000,000 ceiling for an especially
     /// major platform (R-A10-MAJOR). The base excludes land and construction-installation (R-A10-BASE).
     /// </summary>
-    public static SupportCap ForYearOne(Money supportBase, bool especiallyMajor) =>
-        Compute(1, supportBase, especiallyMajor, "支持基数（不含土地投资和建安成本）", "support base (land and construction-installation excluded)");
+    public static SupportCap ForYearOne(Money supportBase, bool especiallyMajor, FundingRules? rules = null) =>
+        Compute(1, supportBase, especiallyMajor, "支持基数（不含土地投资和建安成本）", "support base (land and construction-installation excluded)",
+            rules ?? FundingRules.TrialMeasures2019);
 
     /// <summary>
     /// Years 2 and 3 (R-A10-Y23): only after the previous year's evaluation passed; min(30 % of that year's accepted
     /// self-raised eligible investment, the same ceiling as year 1).
     /// </summary>
     public static SupportCap ForLaterYear(int constructionYear, Money acceptedSelfRaisedEligibleInvestment, bool especiallyMajor,
-        bool previousEvaluationPassed)
+        bool previousEvaluationPassed, FundingRules? rules = null)
     {
-        if (constructionYear is < 2 or > ConstructionYears)
+        rules ??= FundingRules.TrialMeasures2019;
+        if (constructionYear < 2 || constructionYear > rules.ConstructionYears)
         {
-            throw new RuleViolationException("constructionYear", "R-A10-Y23", "Only construction years 2 and 3 follow an evaluation.",
-                "仅第二、三年度的支持以考核评估为前提。");
+            throw new RuleViolationException("constructionYear", "R-A10-Y23",
+                $"Only construction years 2 to {rules.ConstructionYears} follow an evaluation (policy {rules.PolicyVersion}).",
+                $"仅第2至第{rules.ConstructionYears}年度的支持以考核评估为前提（政策版本{rules.PolicyVersion}）。");
         }
 
         if (!previousEvaluationPassed)
@@ -65,7 +69,7 @@ public static class SupportCaps
         }
 
         return Compute(constructionYear, acceptedSelfRaisedEligibleInvestment, especiallyMajor, "经认定的当年度自筹资金（符合支持范围）",
-            "accepted self-raised eligible investment of the year");
+            "accepted self-raised eligible investment of the year", rules);
     }
 
     /// <summary>An award is a whole number of fen between zero and the cap (Art. 10: "最高不超过").</summary>
@@ -87,7 +91,7 @@ public static class SupportCaps
         return award;
     }
 
-    private static SupportCap Compute(int year, Money basis, bool especiallyMajor, string basisZh, string basisEn)
+    private static SupportCap Compute(int year, Money basis, bool especiallyMajor, string basisZh, string basisEn, FundingRules rules)
     {
         if (basis.IsNegative)
         {
@@ -95,17 +99,18 @@ public static class SupportCaps
                 "The base of a support cap cannot be negative.", "资金支持的计算基数不能为负数。");
         }
 
-        // The one rounding: 30 % of the base, down to the fen (never above the exact value).
-        var share = basis.MultiplyRoundedDown(RatioPercent, 100);
-        var ceiling = CeilingFor(especiallyMajor);
+        // The one rounding: the ratio (30 % in 2019) of the base, down to the fen (never above the exact value).
+        var ratio = rules.RatioPercent;
+        var share = basis.MultiplyRoundedDown(ratio, 100);
+        var ceiling = rules.CeilingFor(especiallyMajor);
         var amount = Money.Min(share, ceiling);
         var rule = especiallyMajor ? "R-A10-MAJOR" : year == 1 ? "R-A10-Y1" : "R-A10-Y23";
         var ceilingEn = especiallyMajor ? "especially major platform ceiling" : "ceiling";
         var ceilingZh = especiallyMajor ? "特别重大创新平台上限" : "上限";
         var en = string.Create(CultureInfo.InvariantCulture,
-            $"Year {year} cap = min(30% × {basisEn} {basis}, {ceilingEn} {ceiling}) = min({share}, {ceiling}) = {amount} (30% rounded down to the fen; {rule}).");
+            $"Year {year} cap = min({ratio}% × {basisEn} {basis}, {ceilingEn} {ceiling}) = min({share}, {ceiling}) = {amount} ({ratio}% rounded down to the fen; {rule}; policy {rules.PolicyVersion}).");
         var zh = string.Create(CultureInfo.InvariantCulture,
-            $"第{year}年度上限 = min(30% × {basisZh}{basis}，{ceilingZh}{ceiling}) = min({share}，{ceiling}) = {amount}（30%向下取整到分；{rule}）。");
+            $"第{year}年度上限 = min({ratio}% × {basisZh}{basis}，{ceilingZh}{ceiling}) = min({share}，{ceiling}) = {amount}（{ratio}%向下取整到分；{rule}；政策版本{rules.PolicyVersion}）。");
         return new SupportCap(year, rule, basis, share, ceiling, amount, en, zh);
     }
 }

@@ -1,3 +1,4 @@
+using Zgc.Audit;
 using Zgc.Funding.Features;
 using Zgc.Funding.Persistence;
 using Zgc.Messaging;
@@ -17,6 +18,7 @@ public static class FundingModule
             .Validate(o => o.GatherBatchSize is > 0 and <= 10_000, "Funding:GatherBatchSize is between 1 and 10000.")
             .ValidateOnStart();
         builder.AddServiceDatabase<FundingDbContext, SqliteFundingDbContext, PostgresFundingDbContext, SqlServerFundingDbContext>("Funding");
+        builder.AddAudit(Name);
         builder.AddServiceMessaging<FundingDbContext>(Name, m => m
             .AddConsumer<PrepareAgreementConsumer>()
             .AddConsumer<AnnualEvaluationCompletedConsumer>()
@@ -24,6 +26,7 @@ public static class FundingModule
         builder.Services.AddSingleton<RunGatheringQueue>();
         builder.Services.AddSingleton<RunGatherer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RunGatherer>());
+        builder.AddFundingGauges();
         return builder;
     }
 
@@ -37,6 +40,7 @@ public static class FundingModule
         Clawbacks.Map(funding);
         Reports.Map(funding);
         funding.MapMessagingOperations<FundingDbContext>(Name).RequireOperators();
+        app.MapAudit(Name);
         return app;
     }
 }

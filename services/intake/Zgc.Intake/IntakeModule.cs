@@ -1,3 +1,4 @@
+using Zgc.Audit;
 using Zgc.Intake.Features;
 using Zgc.Intake.Features.Applications;
 using Zgc.Intake.Features.Attachments;
@@ -23,6 +24,7 @@ public static class IntakeModule
             .ValidateOnStart();
         builder.Services.AddSingleton<IAttachmentStore, LocalFolderAttachmentStore>();
         builder.AddServiceDatabase<IntakeDbContext, SqliteIntakeDbContext, PostgresIntakeDbContext, SqlServerIntakeDbContext>("Intake");
+        builder.AddAudit(Name);
         builder.AddServiceMessaging<IntakeDbContext>(Name, m => m.AddConsumer<UnitDebarredConsumer>());
         return builder;
     }
@@ -41,6 +43,7 @@ public static class IntakeModule
         AttachmentEndpoints.Map(intake);
         DebarmentEndpoints.Map(intake);
         intake.MapMessagingOperations<IntakeDbContext>(Name).RequireOperators();
+        app.MapAudit(Name);
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using Zgc.Audit;
 using Zgc.Messaging;
 using Zgc.Monitoring.Features;
 using Zgc.Monitoring.Features.Dashboards;
@@ -21,6 +22,7 @@ public static class MonitoringModule
             .Validate(o => o.ReminderDaysBeforeDue.All(d => d is >= 1 and <= 365), "Monitoring:ReminderDaysBeforeDue are 1 to 365 days.")
             .ValidateOnStart();
         builder.AddServiceDatabase<MonitoringDbContext, SqliteMonitoringDbContext, PostgresMonitoringDbContext, SqlServerMonitoringDbContext>("Monitoring");
+        builder.AddAudit(Name);
         builder.AddServiceMessaging<MonitoringDbContext>(Name, m => m
             .AddConsumer<OpenAnnualReportConsumer>()
             .AddConsumer<AnnualReportReminderDueConsumer>()
@@ -40,6 +42,7 @@ public static class MonitoringModule
         MajorMatterEndpoints.Map(monitoring);
         Dashboards.Map(monitoring);
         monitoring.MapMessagingOperations<MonitoringDbContext>(Name).RequireOperators();
+        app.MapAudit(Name);
         return app;
     }
 }

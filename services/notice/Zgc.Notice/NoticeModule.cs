@@ -1,3 +1,4 @@
+using Zgc.Audit;
 using Zgc.Messaging;
 using Zgc.Notice.Calendar;
 using Zgc.Notice.Features;
@@ -20,8 +21,10 @@ public static class NoticeModule
             .Validate(o => o.WorkingDays >= Domain.NoticePeriodPolicy.MinimumWorkingDays, "Notice:WorkingDays is at least 5 (R-A13-NOTICE).")
             .ValidateOnStart();
         builder.AddServiceDatabase<NoticeDbContext, SqliteNoticeDbContext, PostgresNoticeDbContext, SqlServerNoticeDbContext>("Notice");
+        builder.AddAudit(Name);
         builder.Services.AddHostedService<CalendarSeeder>();
         builder.AddServiceMessaging<NoticeDbContext>(Name, m => m.AddConsumer<PublishNoticeConsumer>().AddConsumer<CloseNoticeConsumer>());
+        builder.AddNoticeGauges();
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -48,6 +51,7 @@ public static class NoticeModule
         OfficerNotices.Map(notice);
         CalendarEndpoints.Map(notice);
         notice.MapMessagingOperations<NoticeDbContext>(Name).RequireOperators();
+        app.MapAudit(Name);
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using Zgc.Audit;
 using Zgc.Messaging;
 using Zgc.Persistence;
 using Zgc.Review.Domain;
@@ -25,6 +26,7 @@ public static class ReviewModule
             .Validate(o => ValidPolicy(o.Policy), "Review:Policy needs a version, a positive weight for each of the eight criteria and a threshold of 0–100.")
             .ValidateOnStart();
         builder.AddServiceDatabase<ReviewDbContext, SqliteReviewDbContext, PostgresReviewDbContext, SqlServerReviewDbContext>("Review");
+        builder.AddAudit(Name);
         builder.AddServiceMessaging<ReviewDbContext>(Name, m => m.AddConsumer<OpenReviewCaseConsumer>());
         return builder;
     }
@@ -39,6 +41,7 @@ public static class ReviewModule
         MeetingEndpoints.Map(review);
         RecordMeetingDecision.Map(review);
         review.MapMessagingOperations<ReviewDbContext>(Name).RequireOperators();
+        app.MapAudit(Name);
         return app;
     }
 

@@ -1,3 +1,4 @@
+using Zgc.Audit;
 using Zgc.Messaging;
 using Zgc.Persistence;
 using Zgc.ServiceDefaults;
@@ -15,8 +16,10 @@ public static class WorkflowsModule
     public static IHostApplicationBuilder AddWorkflows(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<WorkflowsDbContext, SqliteWorkflowsDbContext, PostgresWorkflowsDbContext, SqlServerWorkflowsDbContext>("Workflows");
+        builder.AddAudit(Name);
         builder.Services.AddOptions<WorkflowsOptions>().BindConfiguration(WorkflowsOptions.Section);
         builder.AddServiceMessaging<WorkflowsDbContext>(Name, m => m.AddStateMachine<PlatformLifecycleStateMachine, PlatformLifecycle>());
+        builder.AddLifecycleGauges();
         return builder;
     }
 
@@ -29,7 +32,9 @@ public static class WorkflowsModule
         LifecycleDiagram.Map(workflows);
         AdminActions.Map(workflows);
         Incidents.Map(workflows);
+        Policies.Map(workflows);
         workflows.MapMessagingOperations<WorkflowsDbContext>(Name);
+        app.MapAudit(Name);
         return app;
     }
 }

@@ -8,12 +8,6 @@ public sealed class WorkflowsOptions
     /// <summary>Expert review (from the recommendation to the meeting decision) open longer than this raises an alert.</summary>
     public TimeSpan ExpertReviewLimit { get; set; } = TimeSpan.FromDays(30);
 
-    /// <summary>
-    /// Days after the end of a construction year by which its annual report is due (R-A14-ANNUAL). The measures set no
-    /// date; a month gives the platform time to close its books.
-    /// </summary>
-    public int AnnualReportDueDays { get; set; } = 30;
-
     /// <summary>An active instance that has not moved for this long is listed among the incidents as stalled.</summary>
     public TimeSpan StalledAfter { get; set; } = TimeSpan.FromDays(30);
 

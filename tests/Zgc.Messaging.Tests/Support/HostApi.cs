@@ -21,6 +21,15 @@ public sealed class HostApi(HttpClient http, string describe)
 
     public Task ProduceStep1(Guid key) => Post($"/produce/step1?key={key}");
 
+    /// <summary>As a caller inside a trace would: the request carries a W3C <c>traceparent</c>.</summary>
+    public async Task ProduceStep1InTrace(Guid key, string traceParent)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/produce/step1?key={key}");
+        request.Headers.Add("traceparent", traceParent);
+        using var response = await http.SendAsync(request, Ct);
+        Assert.True(response.IsSuccessStatusCode, $"POST /produce/step1 answered {(int)response.StatusCode} ({Describe})");
+    }
+
     public Task ProducePings(Guid key, int count) => Post($"/produce/pings?key={key}&count={count}");
 
     public Task ProduceDuplicatePing(Guid key, int copies) => Post($"/produce/duplicate-ping?key={key}&copies={copies}");

@@ -25,17 +25,17 @@ public sealed class FullLifecycleTests(WorkflowsApp app) : IClassFixture<Workflo
         return app.InDb<WorkflowsDbContext, bool>(db => db.OutboxMessages.AnyAsync(m => m.MessageType.Contains(messageType) && m.Body.Contains(idText), Ct));
     }
 
-    private async Task<Guid> Submitted()
+    private async Task<Guid> Submitted(DateTimeOffset? submittedAt = null)
     {
         var id = Guid.NewGuid();
-        await app.Bus.Publish(WorkflowsApp.Submitted(id), Ct);
+        await app.Bus.Publish(WorkflowsApp.Submitted(id) with { SubmittedAt = submittedAt ?? Now }, Ct);
         await app.WaitForState(id, "SubParkReview");
         return id;
     }
 
-    private async Task<Guid> AwaitingMeeting(bool supported = true)
+    private async Task<Guid> AwaitingMeeting(bool supported = true, DateTimeOffset? submittedAt = null)
     {
-        var id = await Submitted();
+        var id = await Submitted(submittedAt);
         await app.Bus.Publish(new ApplicationRecommended(id, "haidian", "officer", "推荐", Now, Ranking: 1, UnitUscc: "91110108MA01ABCD1X",
             IntegratedEnterpriseUsccs: ["91110000100000000X"]), Ct);
         await app.WaitForState(id, "ExpertReview");
@@ -44,9 +44,9 @@ public sealed class FullLifecycleTests(WorkflowsApp app) : IClassFixture<Workflo
         return id;
     }
 
-    private async Task<Guid> UnderConstruction()
+    private async Task<Guid> UnderConstruction(DateTimeOffset? submittedAt = null)
     {
-        var id = await AwaitingMeeting();
+        var id = await AwaitingMeeting(submittedAt: submittedAt);
         await app.Bus.Publish(new PlatformApproved(id, false, "committee", Now), Ct);
         await app.WaitForState(id, "AwaitingNotice");
         var noticeId = Guid.NewGuid();
@@ -157,6 +157,30 @@ public sealed class FullLifecycleTests(WorkflowsApp app) : IClassFixture<Workflo
         await app.Bus.Publish(new AnnualEvaluationCompleted(id, 3, true, 0, null, "monitoring", Now), Ct);
         await app.WaitForState(id, "Completed");
         Assert.Equal(3, (await Instance(id)).LastEvaluatedYear);
+    }
+
+    [Fact, Trait("Req", "R-A10-Y23"), Trait("Req", "R-A14-ANNUAL")]
+    public async Task An_instance_keeps_the_policy_version_in_force_when_it_was_submitted_and_follows_its_figures()
+    {
+        var today = await UnderConstruction();
+        Assert.Equal(Zgc.SharedKernel.Policy.ProgrammePolicy.TrialMeasures2019.Version, (await Instance(today)).PolicyVersion);
+
+        // Under the 2090 version: two construction years, reports due ten days after the year; funding gets the version.
+        var id = await UnderConstruction(WorkflowsApp.FuturePolicyDay);
+        Assert.Equal(WorkflowsApp.FuturePolicy, (await Instance(id)).PolicyVersion);
+        var idText = id.ToString();
+        var prepare = await app.InDb<WorkflowsDbContext, string>(db => db.OutboxMessages
+            .Where(m => m.MessageType.Contains("PrepareAgreement") && m.Body.Contains(idText)).Select(m => m.Body).SingleAsync(Ct));
+        Assert.Contains(WorkflowsApp.FuturePolicy, prepare, StringComparison.Ordinal);
+        var report = await app.InDb<WorkflowsDbContext, string>(db => db.OutboxMessages
+            .Where(m => m.MessageType.Contains("OpenAnnualReport") && m.Body.Contains(idText)).Select(m => m.Body).SingleAsync(Ct));
+        Assert.Contains("2027-04-10", report, StringComparison.Ordinal); // year 1 ends 2027-03-31; due 10 days later
+
+        await app.Bus.Publish(new AnnualEvaluationCompleted(id, 1, true, 500_000_000, null, "monitoring", Now), Ct);
+        await Zgc.Testing.Eventually.True(async () => (await Instance(id)).ConstructionYear == 2, "year 2");
+        await app.Bus.Publish(new AnnualEvaluationCompleted(id, 2, true, 500_000_000, null, "monitoring", Now), Ct);
+        await app.WaitForState(id, "Completed");
+        Assert.Equal(2, (await Instance(id)).LastEvaluatedYear);
     }
 
     [Fact, Trait("Req", "R-A14-ANNUAL")]

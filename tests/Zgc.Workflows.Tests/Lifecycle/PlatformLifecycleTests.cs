@@ -24,7 +24,7 @@ public sealed class PlatformLifecycleTests(WorkflowsApp app) : IClassFixture<Wor
         await app.WaitForState(id, "SubParkReview");
 
         var instance = await app.InDb<WorkflowsDbContext, PlatformLifecycle?>(db => db.Instances.AsNoTracking().SingleOrDefaultAsync(i => i.CorrelationId == id, Ct));
-        Assert.Equal(PlatformLifecycleStateMachine.PolicyVersion, instance!.PolicyVersion);
+        Assert.Equal(Zgc.SharedKernel.Policy.ProgrammePolicy.TrialMeasures2019.Version, instance!.PolicyVersion);
         Assert.Equal(1, instance.Version);
         var history = await app.InDb<WorkflowsDbContext, List<LifecycleTransition>>(db => db.Transitions.Where(t => t.InstanceId == id).ToListAsync(Ct));
         var step = Assert.Single(history);

@@ -7,6 +7,7 @@ using Zgc.Funding.Persistence;
 using Zgc.Messaging.Outbox;
 using Zgc.ServiceDefaults;
 using Zgc.SharedKernel;
+using Zgc.SharedKernel.Policy;
 
 namespace Zgc.Funding.Features;
 
@@ -166,12 +167,15 @@ internal static class Agreements
         return TypedResults.Ok(FundingYearView.From(fundingYear));
     }
 
-    private static Ok<CapView> PreviewCap(long baseFen, bool? especiallyMajor, int? constructionYear)
+    /// <summary>A cap under a policy version (default: the version in force today).</summary>
+    private static Ok<CapView> PreviewCap(long baseFen, bool? especiallyMajor, int? constructionYear, string? policyVersion, PolicyCatalog policies,
+        TimeProvider clock)
     {
         var year = constructionYear ?? 1;
+        var rules = FundingRules.From(policyVersion is null ? policies.InForceOn(BeijingTime.Today(clock)) : policies.Get(policyVersion));
         var cap = year == 1
-            ? SupportCaps.ForYearOne(Money.FromFen(baseFen), especiallyMajor ?? false)
-            : SupportCaps.ForLaterYear(year, Money.FromFen(baseFen), especiallyMajor ?? false, previousEvaluationPassed: true);
+            ? SupportCaps.ForYearOne(Money.FromFen(baseFen), especiallyMajor ?? false, rules)
+            : SupportCaps.ForLaterYear(year, Money.FromFen(baseFen), especiallyMajor ?? false, previousEvaluationPassed: true, rules);
         return TypedResults.Ok(CapView.From(cap));
     }
 

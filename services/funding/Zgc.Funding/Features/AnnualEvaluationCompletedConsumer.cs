@@ -9,7 +9,7 @@ using Zgc.SharedKernel;
 namespace Zgc.Funding.Features;
 
 /// <summary>
-/// R-A10-Y23: the evaluation of construction year N (1 or 2) decides year N+1. Passed: the year opens with its cap
+/// R-A10-Y23: the evaluation of construction year N (1 or 2 under the 2019 measures) decides year N+1. Passed: the year opens with its cap
 /// min(30 % of the accepted self-raised eligible investment, ceiling), awaiting the committee's award. Not passed: the
 /// year is recorded as not eligible. A repeated message changes nothing (one funding year per agreement and year).
 /// </summary>
@@ -19,15 +19,15 @@ internal sealed class AnnualEvaluationCompletedConsumer(FundingDbContext db, IOp
     public async Task Consume(ConsumeContext<AnnualEvaluationCompleted> context)
     {
         var m = context.Message;
-        if (m.ConstructionYear is < 1 or >= SupportCaps.ConstructionYears)
-        {
-            return; // the last year's evaluation closes the construction period: no further support year follows
-        }
-
         var agreement = await db.Agreements.SingleOrDefaultAsync(a => a.ApplicationId == m.ApplicationId, context.CancellationToken);
         if (agreement is null || agreement.Status != AgreementStatus.InForce)
         {
             return;
+        }
+
+        if (m.ConstructionYear < 1 || m.ConstructionYear >= agreement.ConstructionYears)
+        {
+            return; // the last year's evaluation closes the construction period: no further support year follows
         }
 
         var next = m.ConstructionYear + 1;

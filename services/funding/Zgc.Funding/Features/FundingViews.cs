@@ -52,7 +52,8 @@ public sealed record AgreementView(
     string? TerminationReason,
     List<SignatureView> Signatures,
     List<RevisionView> Revisions,
-    List<FundingYearView> Years)
+    List<FundingYearView> Years,
+    PolicyFiguresView Policy)
 {
     public static AgreementView From(Agreement a, IEnumerable<FundingYear> years) => new(a.Id, a.ApplicationId, a.PlatformName, a.UnitUscc, a.UnitName,
         a.IndustryField, a.SubPark, a.Status.ToString(), a.EspeciallyMajor, a.MajorDecisionReference, a.TotalInvestment.Fen, a.SupportBase.Fen,
@@ -60,8 +61,13 @@ public sealed record AgreementView(
         a.TerminatedAt, a.TerminationReason,
         [.. a.Signatures.OrderBy(s => s.SignedAt).Select(s => new SignatureView(s.Party.ToString(), s.TermsVersion, s.SignedBy, s.SignerName, s.SignedAt))],
         [.. a.Revisions.OrderBy(r => r.TermsVersion).Select(r => new RevisionView(r.TermsVersion, r.TermsJson, r.ChangedBy, r.ChangedAt, r.Note))],
-        [.. years.OrderBy(y => y.ConstructionYear).Select(FundingYearView.From)]);
+        [.. years.OrderBy(y => y.ConstructionYear).Select(FundingYearView.From)],
+        new PolicyFiguresView(a.PolicyVersion, a.SupportRatioPercent, a.StandardAnnualCeiling.Fen, a.EspeciallyMajorAnnualCeiling.Fen, a.ConstructionYears));
 }
+
+/// <summary>The figures of the policy version an agreement was drafted under (Art. 10 of that version).</summary>
+public sealed record PolicyFiguresView(string Version, int SupportRatioPercent, long StandardAnnualCeilingFen, long EspeciallyMajorAnnualCeilingFen,
+    int ConstructionYears);
 
 public sealed record LineView(Guid Id, Guid FundingYearId, Guid AgreementId, Guid ApplicationId, string PlatformName, string UnitName, string UnitUscc,
     string IndustryField, string SubPark, int ConstructionYear, long AmountFen, long CapFen, string Status, string? DecidedBy, DateTimeOffset? DecidedAt,

@@ -4,6 +4,7 @@ using Zgc.Funding.Contracts;
 using Zgc.Funding.Domain;
 using Zgc.Funding.Persistence;
 using Zgc.SharedKernel;
+using Zgc.SharedKernel.Policy;
 
 namespace Zgc.Funding.Features;
 
@@ -11,7 +12,12 @@ namespace Zgc.Funding.Features;
 /// R-A13-AGREEMENT: once a platform is included, funding drafts its agreement (one per application; a repeated command
 /// changes nothing). The committee then completes the terms and both parties sign.
 /// </summary>
-internal sealed class PrepareAgreementConsumer(FundingDbContext db, TimeProvider clock) : IConsumer<PrepareAgreement>
+/// <remarks>
+/// The agreement copies the figures of the lifecycle's policy version; a command from an older sender without a version
+/// takes the version in force on the day of inclusion. An unknown version faults the message (a configuration error that
+/// operators see among the incidents), rather than drafting under the wrong figures.
+/// </remarks>
+internal sealed class PrepareAgreementConsumer(FundingDbContext db, TimeProvider clock, PolicyCatalog policies) : IConsumer<PrepareAgreement>
 {
     public async Task Consume(ConsumeContext<PrepareAgreement> context)
     {
@@ -23,7 +29,7 @@ internal sealed class PrepareAgreementConsumer(FundingDbContext db, TimeProvider
 
         db.Agreements.Add(Agreement.Draft(Guid.CreateVersion7(), m.ApplicationId, m.PlatformName, m.UnitUscc, m.UnitName, m.IndustryField, m.SubPark,
             m.EspeciallyMajor, m.MajorDecisionReference, Money.FromFen(m.TotalInvestmentFen), Money.FromFen(m.SupportBaseFen), m.IncludedAt,
-            clock.GetUtcNow()));
+            clock.GetUtcNow(), FundingRules.From(m.PolicyVersion is { } version ? policies.Get(version) : policies.InForceOn(BeijingTime.DateOf(m.IncludedAt)))));
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }

@@ -94,6 +94,13 @@ public abstract class FundingDbContext(DbContextOptions options) : ServiceDbCont
                 .HasColumnName("TargetsJson").HasMaxLength(4000);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.Ignore(x => x.Year1Cap);
+            e.Ignore(x => x.Rules);
+            // The policy version's figures, copied when drafted; rows from before versions existed were all 2019's.
+            e.Property(x => x.PolicyVersion).HasMaxLength(64).HasDefaultValue(FundingRules.TrialMeasures2019.PolicyVersion);
+            e.Property(x => x.SupportRatioPercent).HasDefaultValue(FundingRules.TrialMeasures2019.RatioPercent);
+            Fen(e.Property(x => x.StandardAnnualCeiling), "StandardAnnualCeilingFen").HasDefaultValue(FundingRules.TrialMeasures2019.StandardCeiling);
+            Fen(e.Property(x => x.EspeciallyMajorAnnualCeiling), "EspeciallyMajorAnnualCeilingFen").HasDefaultValue(FundingRules.TrialMeasures2019.EspeciallyMajorCeiling);
+            e.Property(x => x.ConstructionYears).HasDefaultValue(FundingRules.TrialMeasures2019.ConstructionYears);
             e.HasMany(x => x.Revisions).WithOne().HasForeignKey(r => r.AgreementId);
             e.Navigation(x => x.Revisions).UsePropertyAccessMode(PropertyAccessMode.Field);
             e.HasMany(x => x.Signatures).WithOne().HasForeignKey(s => s.AgreementId);
@@ -230,7 +237,7 @@ public abstract class FundingDbContext(DbContextOptions options) : ServiceDbCont
         });
     }
 
-    private static void Fen(PropertyBuilder<Money> property, string column) =>
+    private static PropertyBuilder<Money> Fen(PropertyBuilder<Money> property, string column) =>
         property.HasConversion(v => v.Fen, v => Money.FromFen(v)).HasColumnName(column);
 }
 

@@ -5,6 +5,8 @@ using Zgc.Intake.Contracts;
 using Zgc.Monitoring.Contracts;
 using Zgc.Notice.Contracts;
 using Zgc.Review.Contracts;
+using Zgc.SharedKernel;
+using Zgc.SharedKernel.Policy;
 using Zgc.Workflows.Contracts;
 
 namespace Zgc.Workflows.Lifecycle;
@@ -18,10 +20,13 @@ namespace Zgc.Workflows.Lifecycle;
 /// </summary>
 public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<PlatformLifecycle>
 {
-    /// <summary>Recorded on every new instance; raise it when the lifecycle's rules change.</summary>
-    public const string PolicyVersion = "2019-measures/v1";
-
-    public PlatformLifecycleStateMachine(IOptions<WorkflowsOptions> options, TimeProvider clock)
+    /// <param name="options">Waiting limits.</param>
+    /// <param name="clock">The service's clock (simulated or fake in tests).</param>
+    /// <param name="policies">
+    /// Each instance records the policy version in force on the (Beijing) day of its first submission; its construction
+    /// years and reporting due dates come from that version for the rest of its life (R-A10-Y23, R-A14-ANNUAL).
+    /// </param>
+    public PlatformLifecycleStateMachine(IOptions<WorkflowsOptions> options, TimeProvider clock, PolicyCatalog policies)
     {
         InstanceState(x => x.CurrentState);
 
@@ -54,7 +59,7 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
             When(Submitted)
                 .Then(c =>
                 {
-                    c.Saga.PolicyVersion = PolicyVersion;
+                    c.Saga.PolicyVersion = policies.InForceOn(BeijingTime.DateOf(c.Message.SubmittedAt)).Version;
                     Record(c.Saga, c.Message);
                 })
                 .TransitionTo(SubParkReview));
@@ -162,7 +167,7 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
                 // R-A13-AGREEMENT: the included platform signs a three-year construction agreement with funding.
                 .Publish(c => new PrepareAgreement(c.Saga.CorrelationId, c.Saga.PlatformName, c.Saga.UnitUscc, c.Saga.UnitName,
                     c.Saga.IndustryField, c.Saga.SubPark, c.Saga.EspeciallyMajor, c.Saga.MajorDecisionReference, c.Saga.TotalInvestmentFen, c.Saga.SupportBaseFen,
-                    clock.GetUtcNow()))
+                    clock.GetUtcNow(), c.Saga.PolicyVersion))
                 .TransitionTo(Included),
             When(NoticeClosedFailed)
                 .Then(c => c.Saga.OutcomeReason = $"Notice {c.Message.Outcome}: {c.Message.Reason}")
@@ -178,7 +183,7 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
                     c.Saga.CurrentYearFunded = true;
                     c.Saga.OutcomeReason = null;
                 })
-                .Publish(c => OpenReport(c.Saga, options.Value))
+                .Publish(c => OpenReport(c.Saga, policies.Get(c.Saga.PolicyVersion)))
                 .TransitionTo(UnderConstruction));
 
         During(UnderConstruction,
@@ -186,7 +191,7 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
                 .Then(c => c.Saga.PaidFen += c.Message.AmountFen),
             // R-A14-EVAL / R-A10-Y23: a passed evaluation makes the next year's support due; a failed one means no
             // support next year (monitoring leads the rectification). The third year's evaluation completes the platform.
-            When(Evaluated, c => c.Message.ConstructionYear == c.Saga.ConstructionYear && c.Message.ConstructionYear < 3)
+            When(Evaluated, c => c.Message.ConstructionYear == c.Saga.ConstructionYear && c.Message.ConstructionYear < policies.Get(c.Saga.PolicyVersion).ConstructionYears)
                 .Then(c =>
                 {
                     c.Saga.LastEvaluatedYear = c.Message.ConstructionYear;
@@ -197,8 +202,8 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
                         ? null
                         : $"Year {c.Message.ConstructionYear} evaluation failed: no support for year {c.Saga.ConstructionYear}";
                 })
-                .Publish(c => OpenReport(c.Saga, options.Value)),
-            When(Evaluated, c => c.Message.ConstructionYear == c.Saga.ConstructionYear && c.Message.ConstructionYear >= 3)
+                .Publish(c => OpenReport(c.Saga, policies.Get(c.Saga.PolicyVersion))),
+            When(Evaluated, c => c.Message.ConstructionYear == c.Saga.ConstructionYear && c.Message.ConstructionYear >= policies.Get(c.Saga.PolicyVersion).ConstructionYears)
                 .Then(c =>
                 {
                     c.Saga.LastEvaluatedYear = c.Message.ConstructionYear;
@@ -229,12 +234,12 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
     private static readonly string[] FinalStates = ["Rejected", "NoticeFailed", "Completed", "Exited", "Revoked", "Cancelled", "Final"];
 
     /// <summary>R-A14-ANNUAL: the reporting window of the current construction year, due a configured time after it ends.</summary>
-    private static OpenAnnualReport OpenReport(PlatformLifecycle saga, WorkflowsOptions options)
+    private static OpenAnnualReport OpenReport(PlatformLifecycle saga, ProgrammePolicy policy)
     {
         var start = (saga.ConstructionStartsOn ?? DateOnly.FromDateTime(saga.CreatedAt.UtcDateTime)).AddYears(saga.ConstructionYear - 1);
         var end = start.AddYears(1).AddDays(-1);
         return new OpenAnnualReport(saga.CorrelationId, saga.AgreementId, saga.PlatformName, saga.UnitUscc, saga.UnitName, saga.IndustryField,
-            saga.SubPark, saga.ConstructionYear, start, end, end.AddDays(options.AnnualReportDueDays));
+            saga.SubPark, saga.ConstructionYear, start, end, end.AddDays(policy.AnnualReportDueDays));
     }
 
     /// <summary>True for the states an instance never leaves by a message.</summary>

@@ -36,11 +36,22 @@ namespace Zgc.Funding.Persistence.Migrations.Postgres
                     b.Property<DateOnly>("ConstructionStartsOn")
                         .HasColumnType("date");
 
+                    b.Property<int>("ConstructionYears")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(3);
+
                     b.Property<DateTimeOffset>("DraftedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("EspeciallyMajor")
                         .HasColumnType("boolean");
+
+                    b.Property<long>("EspeciallyMajorAnnualCeiling")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(3000000000L)
+                        .HasColumnName("EspeciallyMajorAnnualCeilingFen");
 
                     b.Property<DateTimeOffset>("IncludedAt")
                         .HasColumnType("timestamp with time zone");
@@ -59,8 +70,21 @@ namespace Zgc.Funding.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("2019-measures/v1");
+
                     b.Property<DateTimeOffset?>("SignedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("StandardAnnualCeiling")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(1000000000L)
+                        .HasColumnName("StandardAnnualCeilingFen");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -75,6 +99,11 @@ namespace Zgc.Funding.Persistence.Migrations.Postgres
                     b.Property<long>("SupportBase")
                         .HasColumnType("bigint")
                         .HasColumnName("SupportBaseFen");
+
+                    b.Property<int>("SupportRatioPercent")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(30);
 
                     b.Property<string>("Targets")
                         .IsRequired()

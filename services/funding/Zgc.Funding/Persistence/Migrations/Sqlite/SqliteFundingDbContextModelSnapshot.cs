@@ -31,11 +31,22 @@ namespace Zgc.Funding.Persistence.Migrations.Sqlite
                     b.Property<DateOnly>("ConstructionStartsOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ConstructionYears")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(3);
+
                     b.Property<long>("DraftedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("EspeciallyMajor")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("EspeciallyMajorAnnualCeiling")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(3000000000L)
+                        .HasColumnName("EspeciallyMajorAnnualCeilingFen");
 
                     b.Property<long>("IncludedAt")
                         .HasColumnType("INTEGER");
@@ -54,8 +65,21 @@ namespace Zgc.Funding.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("2019-measures/v1");
+
                     b.Property<long?>("SignedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("StandardAnnualCeiling")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1000000000L)
+                        .HasColumnName("StandardAnnualCeilingFen");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -70,6 +94,11 @@ namespace Zgc.Funding.Persistence.Migrations.Sqlite
                     b.Property<long>("SupportBase")
                         .HasColumnType("INTEGER")
                         .HasColumnName("SupportBaseFen");
+
+                    b.Property<int>("SupportRatioPercent")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(30);
 
                     b.Property<string>("Targets")
                         .IsRequired()
