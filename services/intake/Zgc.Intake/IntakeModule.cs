@@ -21,7 +21,11 @@ public static class IntakeModule
         builder.Services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section)
             .Validate(o => o.MaxAttachmentBytes > 0 && o.MaxApplicationAttachmentBytes >= o.MaxAttachmentBytes,
                 "Intake:MaxAttachmentBytes must be positive and at most Intake:MaxApplicationAttachmentBytes.")
+            .Validate(o => o.IdempotencyRetention >= TimeSpan.FromMinutes(1) && o.IdempotencyCleanupInterval >= TimeSpan.FromSeconds(1),
+                "Intake:IdempotencyRetention is at least a minute and Intake:IdempotencyCleanupInterval at least a second.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<IdempotencyCleanup>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<IdempotencyCleanup>());
         builder.Services.AddSingleton<IAttachmentStore, LocalFolderAttachmentStore>();
         builder.AddServiceDatabase<IntakeDbContext, SqliteIntakeDbContext, PostgresIntakeDbContext, SqlServerIntakeDbContext>("Intake");
         builder.AddAudit(Name);

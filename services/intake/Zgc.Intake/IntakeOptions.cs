@@ -16,4 +16,10 @@ public sealed class IntakeOptions
     /// directory (<c>Database:DataDirectory</c>); relative paths are taken from the content root.
     /// </summary>
     public string? FileStorePath { get; set; }
+
+    /// <summary>How long an <c>Idempotency-Key</c>'s answer is kept for replays (default 24 hours).</summary>
+    public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How often expired answers are deleted (default hourly).</summary>
+    public TimeSpan IdempotencyCleanupInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Zgc.Intake.Features.Applications;
 using Zgc.Testing;
 
@@ -92,6 +94,28 @@ public sealed class QueryAndIdempotencyTests(IntakeApp app) : IClassFixture<Inta
         Assert.Contains("different request body", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Created, (await Send(applicant, "/intake/applications", body, "create-2")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_Idempotency_Key_answer_is_forgotten_after_the_retention_and_the_key_is_new_again()
+    {
+        var unit = IntakeApp.NewUnit();
+        using var applicant = app.Applicant(unit);
+        (await applicant.PutAsJsonAsync("/intake/units/mine", IntakePayloads.Unit(), Ct)).EnsureSuccessStatusCode();
+        var body = IntakePayloads.Application();
+        Assert.Equal(HttpStatusCode.Created, (await Send(applicant, "/intake/applications", body, "expiring")).StatusCode);
+
+        // A fresh answer survives a clean-up; one older than the retention (24 h by default) does not.
+        var cleanup = app.Services.GetRequiredService<Zgc.Intake.Features.IdempotencyCleanup>();
+        await cleanup.RemoveExpired(Ct);
+        body["platformName"] = "重新使用键的平台";
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await Send(applicant, "/intake/applications", body, "expiring")).StatusCode);
+
+        await app.InDb<Zgc.Intake.Persistence.IntakeDbContext, int>(db => db.IdempotencyRecords.Where(r => r.Key == "expiring")
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.CreatedAt, DateTimeOffset.UtcNow.AddHours(-25)), Ct));
+        Assert.True(await cleanup.RemoveExpired(Ct) >= 1);
+        Assert.Equal(HttpStatusCode.Created, (await Send(applicant, "/intake/applications", body, "expiring")).StatusCode);
+        Assert.Equal(2, (await applicant.GetFromJsonAsync<Page<ApplicationSummary>>("/intake/applications", Ct))!.Total);
     }
 
     [Fact]
