@@ -17,6 +17,15 @@ public sealed class Program
 {
     public static void Main(string[] args)
     {
+        if (args is ["--hash-password", ..])
+        {
+            // Read from standard input, not the command line, so the password stays out of shell history and ps.
+            System.Console.Error.WriteLine("Password (read from standard input):");
+            var password = System.Console.ReadLine() ?? "";
+            System.Console.WriteLine(Zgc.Console.Auth.ConsoleUsers.HashPassword(password));
+            return;
+        }
+
         var builder = WebApplication.CreateBuilder(SimulateSwitch.Expand(args));
         builder.AddServiceDefaults();
         builder.AddIntake();

@@ -83,6 +83,17 @@ public static class ServiceDefaultsExtensions
         // Tokens live in real time even when the clock is simulated: a simulated year must not expire every sign-in.
         builder.Services.TryAddSingleton(sp => new TokenIssuer(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>(), TimeProvider.System));
         var auth = section.Get<AuthOptions>() ?? new AuthOptions();
+        if (builder.Environment.IsProduction() && string.IsNullOrWhiteSpace(auth.Authority) && auth.SigningKey == AuthOptions.DevelopmentSigningKey)
+        {
+            // The development key is in this repository: anyone could mint tokens for any role with it.
+            throw new InvalidOperationException(
+                "Auth:SigningKey is the public development key. In Production set Auth:SigningKey (at least 32 characters, from a secret or the environment) or Auth:Authority (OIDC).");
+        }
+
+        if (string.IsNullOrWhiteSpace(auth.Authority) && System.Text.Encoding.UTF8.GetByteCount(auth.SigningKey) < 32)
+        {
+            throw new InvalidOperationException("Auth:SigningKey must be at least 32 bytes (HMAC-SHA256).");
+        }
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(o =>
@@ -118,6 +129,7 @@ public static class ServiceDefaultsExtensions
     /// <summary>Health (anonymous), OpenAPI and the error pipeline. Call once per process, before the services' Map calls.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 

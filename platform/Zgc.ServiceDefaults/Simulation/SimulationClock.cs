@@ -19,8 +19,9 @@ public sealed class SimulationClock : TimeProvider
         ArgumentNullException.ThrowIfNull(real);
         CheckSpeed(speed);
         _real = real;
-        _anchorReal = anchor;
-        _anchorSimulated = start;
+        // Kept in UTC: "GetUtcNow" must answer with offset zero (Npgsql refuses other offsets for timestamptz).
+        _anchorReal = anchor.ToUniversalTime();
+        _anchorSimulated = start.ToUniversalTime();
         _speed = speed;
     }
 

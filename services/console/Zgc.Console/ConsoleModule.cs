@@ -88,7 +88,8 @@ public static class ConsoleModule
         AuthEndpoints.Map(app);
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
-            .WithMetadata(ConsoleEndpointMetadata.Instance);
+            .WithMetadata(ConsoleEndpointMetadata.Instance)
+            .WithMetadata(new BlazorContentSecurityPolicy());
         return app;
     }
 

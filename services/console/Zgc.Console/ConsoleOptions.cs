@@ -43,6 +43,12 @@ public sealed class ConsoleUserOptions
     /// <summary>The sub-park officer's sub-park code, carried as the <c>subpark</c> claim.</summary>
     public string? SubPark { get; set; }
 
-    /// <summary>Optional own password (development only); unset: <see cref="ConsoleOptions.DevPassword"/>.</summary>
+    /// <summary>Optional own password in clear (development only); unset: <see cref="ConsoleOptions.DevPassword"/>.</summary>
     public string? Password { get; set; }
+
+    /// <summary>
+    /// The password as an ASP.NET Core Identity (v3, PBKDF2) hash — what a real deployment configures, from a secret or the
+    /// environment. Make one with <c>dotnet run --project deploy/standalone -- --hash-password</c>. Wins over <see cref="Password"/>.
+    /// </summary>
+    public string? PasswordHash { get; set; }
 }

@@ -116,6 +116,12 @@ public sealed class Objection
 
     public string? HandledBy { get; private set; }
 
+    /// <summary>
+    /// The signed-in user (token <c>sub</c>) who filed the objection, when it was filed signed in; null for the public.
+    /// Kept so that an officer never handles an objection they filed themselves (segregation of duties).
+    /// </summary>
+    public string? FiledBy { get; private set; }
+
     public DateTimeOffset? UpdatedAt { get; private set; }
 
     public bool IsPending => Status is ObjectionStatus.Received or ObjectionStatus.Investigating;
@@ -136,7 +142,8 @@ public sealed class Objection
         return evidence;
     }
 
-    internal static Objection Submit(Guid id, Guid noticeId, string receiptNumber, ObjectorIdentity objector, string reasons, DateTimeOffset now)
+    internal static Objection Submit(Guid id, Guid noticeId, string receiptNumber, ObjectorIdentity objector, string reasons, DateTimeOffset now,
+        string? filedBy)
     {
         var text = reasons?.Trim() ?? "";
         if (text.Length is < MinReasonsLength or > MaxReasonsLength)
@@ -157,6 +164,7 @@ public sealed class Objection
             Reasons = text,
             SubmittedAt = now,
             Status = ObjectionStatus.Received,
+            FiledBy = string.IsNullOrWhiteSpace(filedBy) ? null : filedBy,
         };
     }
 
@@ -172,6 +180,7 @@ public sealed class Objection
 
     internal void Investigate(string by, DateTimeOffset now)
     {
+        EnsureNotFiledBy(by);
         if (Status != ObjectionStatus.Received)
         {
             throw new RuleViolationException(null, PublicNotice.Rule, $"The objection is {Status}; only a received one can be taken up.",
@@ -185,6 +194,7 @@ public sealed class Objection
 
     internal void Resolve(bool upheld, string finding, string by, DateTimeOffset now)
     {
+        EnsureNotFiledBy(by);
         if (Status != ObjectionStatus.Investigating)
         {
             throw new RuleViolationException(null, PublicNotice.Rule, $"The objection is {Status}; only one under investigation can be decided.",
@@ -200,5 +210,16 @@ public sealed class Objection
         Finding = finding.Trim();
         HandledBy = by;
         UpdatedAt = now;
+    }
+
+    /// <summary>Segregation of duties: the officer who filed an objection does not investigate or decide it (403).</summary>
+    private void EnsureNotFiledBy(string by)
+    {
+        if (FiledBy is not null && FiledBy == by)
+        {
+            throw new RuleViolationException(null, PublicNotice.SegregationOfDutiesRule,
+                "You filed this objection, so you cannot investigate or decide it; another officer must.",
+                "您是该异议的提出人，不能核查或决定该异议，须由其他工作人员办理。", 403);
+        }
     }
 }

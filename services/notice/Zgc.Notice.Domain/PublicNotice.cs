@@ -29,6 +29,9 @@ public sealed class PublicNotice
 {
     public const string Rule = "R-A13-NOTICE";
 
+    /// <summary>The rule an officer breaks by handling an objection they filed themselves.</summary>
+    public const string SegregationOfDutiesRule = "segregation-of-duties";
+
     private readonly List<Objection> _objections = [];
 
     private PublicNotice()
@@ -182,8 +185,11 @@ public sealed class PublicNotice
         return true;
     }
 
-    /// <summary>Takes an objection during the period; refuses anonymous ones and those outside the period.</summary>
-    public Objection TakeObjection(Guid id, string receiptNumber, ObjectorIdentity objector, string reasons, DateTimeOffset now)
+    /// <summary>
+    /// Takes an objection during the period; refuses anonymous ones and those outside the period. <c>filedBy</c> is the
+    /// signed-in user filing it (token <c>sub</c>), or null for the public; see <see cref="Objection.FiledBy"/>.
+    /// </summary>
+    public Objection TakeObjection(Guid id, string receiptNumber, ObjectorIdentity objector, string reasons, DateTimeOffset now, string? filedBy = null)
     {
         ArgumentNullException.ThrowIfNull(objector);
         if (Status == NoticeStatus.Draft || StartsOn is not { } startsOn || ClosesAt is not { } closesAt)
@@ -208,7 +214,7 @@ public sealed class PublicNotice
                 Status == NoticeStatus.Withdrawn ? "该公示已撤回，不再受理异议。" : $"公示期已于北京时间{endZh}结束，不再受理异议。");
         }
 
-        var objection = Objection.Submit(id, Id, receiptNumber, objector, reasons, now);
+        var objection = Objection.Submit(id, Id, receiptNumber, objector, reasons, now, filedBy);
         _objections.Add(objection);
         return objection;
     }

@@ -105,7 +105,8 @@ public sealed class ExpertPanel
             throw new RuleViolationException("seed", Rules.Expert, $"The seed is between 0 and {PanelDraw.MaximumSeed}.", $"随机种子须在0至{PanelDraw.MaximumSeed}之间。");
         }
 
-        var eligible = Eligible(experts, reviewCase);
+        // The officer forming the panel is never drawn onto it, even if they are also in the pool (segregation of duties).
+        var eligible = Eligible(experts, reviewCase).Where(e => e.UserId != by).ToList();
         var (tier, pool) = ChoosePool(eligible, reviewCase, settings.Size);
         reviewCase.StartExpertReview();
         var panel = new ExpertPanel
@@ -191,6 +192,12 @@ public sealed class ExpertPanel
     public PanelMember? Replace(string expertUserId, string? replacementUserId, string reason, IReadOnlyCollection<Expert> eligible, string by, DateTimeOffset now)
     {
         RequireOpen();
+        EnsureNotOnPanel([this], by, "replace a member of");
+        if (replacementUserId == by)
+        {
+            throw SegregationOfDuties("replacementUserId", "An officer cannot seat themselves on a panel they manage.", "工作人员不能将本人替补进其管理的专家组。");
+        }
+
         var text = RequiredReason(reason);
         var member = Member(expertUserId);
         // A seat left empty (the expert declined and nobody eligible was left to draw) is filled the same way.
@@ -247,6 +254,7 @@ public sealed class ExpertPanel
     public void Reopen(string expertUserId, string reason, string by, DateTimeOffset now)
     {
         RequireOpen();
+        EnsureNotOnPanel([this], by, "reopen a score of");
         var text = RequiredReason(reason);
         Member(expertUserId).Reopen();
         Changes.Add(PanelChange.Of(Id, "reopened", expertUserId, null, text, by, now));
@@ -263,6 +271,7 @@ public sealed class ExpertPanel
         var submitted = Seated.Where(m => m.Status == MemberStatus.Submitted).ToList();
         if (early)
         {
+            EnsureNotOnPanel([this], by, "close");
             var text = RequiredReason(reason);
             if (submitted.Count < Quorum)
             {
@@ -305,6 +314,24 @@ public sealed class ExpertPanel
         Members.Add(member);
         return member;
     }
+
+    /// <summary>
+    /// Segregation of duties: refuses (403) an officer's action on a case when <paramref name="userId"/> has held a seat on
+    /// any of its <paramref name="panels"/> — seated, declined or replaced alike, since any of them may have seen the case
+    /// as an expert.
+    /// </summary>
+    public static void EnsureNotOnPanel(IEnumerable<ExpertPanel> panels, string userId, string action)
+    {
+        ArgumentNullException.ThrowIfNull(panels);
+        if (panels.Any(p => p.Members.Any(m => m.ExpertUserId == userId)))
+        {
+            throw SegregationOfDuties(null, $"You sit on this case's expert panel, so you cannot {action} it for the committee; another officer must.",
+                "您是本申请评审专家组成员，不能以管委会工作人员身份处理本申请，须由其他工作人员办理。");
+        }
+    }
+
+    private static RuleViolationException SegregationOfDuties(string? field, string english, string chinese) =>
+        new(field, Rules.SegregationOfDuties, english, chinese, 403);
 
     private void RequireOpen()
     {

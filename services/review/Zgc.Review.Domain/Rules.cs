@@ -11,4 +11,10 @@ public static class Rules
 
     /// <summary>Especially major platforms.</summary>
     public const string Major = "R-A10-MAJOR";
+
+    /// <summary>
+    /// Segregation of duties: whoever sits (or sat) on a case's expert panel does not also act for the committee on that
+    /// case — managing its panel or recording the meeting's decision on it.
+    /// </summary>
+    public const string SegregationOfDuties = "segregation-of-duties";
 }

@@ -123,12 +123,27 @@ public sealed class FullLifecycleTests(WorkflowsApp app) : IClassFixture<Workflo
     [Fact, Trait("Req", "R-A13-MEETING")]
     public async Task A_meeting_rejection_after_the_panel_records_the_stage()
     {
-        var id = await AwaitingMeeting(supported: false);
+        var id = await AwaitingMeeting();
 
-        await app.Bus.Publish(new PlatformRejected(id, "专家组不支持", "committee", Now), Ct);
+        await app.Bus.Publish(new PlatformRejected(id, "主任办公会不同意", "committee", Now), Ct);
 
         await app.WaitForState(id, "Rejected");
         Assert.Equal("AwaitingMeeting", (await Instance(id)).RejectedAtStage);
+    }
+
+    [Fact, Trait("Req", "R-A13-EXPERT")]
+    public async Task A_case_the_expert_panel_does_not_support_ends_rejected_at_expert_review()
+    {
+        var id = await Submitted();
+        await app.Bus.Publish(new ApplicationRecommended(id, "haidian", "officer", "推荐", Now, Ranking: 1), Ct);
+        await app.WaitForState(id, "ExpertReview");
+
+        await app.Bus.Publish(new ExpertReviewCompleted(id, Guid.NewGuid(), false, 61.5m, 1, 5, 5, Now), Ct);
+
+        await app.WaitForState(id, "Rejected");
+        var instance = await Instance(id);
+        Assert.Equal("ExpertReview", instance.RejectedAtStage);
+        Assert.Contains("61.5", instance.OutcomeReason, StringComparison.Ordinal);
     }
 
     [Fact, Trait("Req", "R-A14-EVAL"), Trait("Req", "R-A10-Y23"), Trait("Req", "R-A13-AGREEMENT")]
@@ -145,6 +160,10 @@ public sealed class FullLifecycleTests(WorkflowsApp app) : IClassFixture<Workflo
         await app.Bus.Publish(new AnnualEvaluationCompleted(id, 1, true, 500_000_000, null, "monitoring", Now), Ct);
         await Zgc.Testing.Eventually.True(async () => (await Instance(id)).ConstructionYear == 2, "year 2");
         Assert.True((await Instance(id)).CurrentYearFunded);
+        var step = await app.InDb<WorkflowsDbContext, LifecycleTransition>(db => db.Transitions.AsNoTracking()
+            .SingleAsync(t => t.InstanceId == id && t.Event == "Evaluated" && t.FromState == "UnderConstruction" && t.ToState == "UnderConstruction", Ct));
+        Assert.Equal("monitoring", step.Actor);
+        Assert.Contains("construction year 2", step.Reason, StringComparison.Ordinal);
 
         await app.Bus.Publish(new AnnualEvaluationCompleted(id, 2, false, 0, "进度滞后", "monitoring", Now), Ct);
         await Zgc.Testing.Eventually.True(async () => (await Instance(id)).ConstructionYear == 3, "year 3");

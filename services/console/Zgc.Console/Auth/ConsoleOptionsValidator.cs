@@ -39,10 +39,22 @@ internal sealed class ConsoleOptionsValidator : IValidateOptions<ConsoleOptions>
                 failures.Add($"Console:Users:{i} ({user.UserName}) needs at least one role.");
             }
 
+            if (!string.IsNullOrEmpty(user.PasswordHash) && !IsIdentityV3Hash(user.PasswordHash))
+            {
+                failures.Add($"Console:Users:{i} ({user.UserName}): PasswordHash is not an ASP.NET Core Identity v3 hash (make one with --hash-password).");
+            }
+
             failures.AddRange(user.Roles.Where(r => !Roles.All.Contains(r))
                 .Select(r => $"Console:Users:{i} ({user.UserName}): unknown role '{r}'; known roles: {string.Join(", ", Roles.All)}."));
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Base64 of format marker 0x01 followed by PRF, iterations, salt length, salt and subkey (at least 13 + 16 + 32 bytes).</summary>
+    private static bool IsIdentityV3Hash(string hash)
+    {
+        var bytes = new byte[hash.Length];
+        return Convert.TryFromBase64String(hash, bytes, out var length) && length >= 61 && bytes[0] == 0x01;
     }
 }

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Zgc.ServiceDefaults;
 
@@ -7,8 +7,10 @@ namespace Zgc.Console.Auth;
 
 /// <summary>
 /// The built-in users of <c>Console:Users</c>, or the seeded set (one per role) when none are configured, and the check
-/// of their passwords. Passwords are compared in constant time, and an unknown user name costs the same as a wrong
-/// password, so neither the timing nor the answer tells which part was wrong.
+/// of their passwords. Every check goes through ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/> (PBKDF2):
+/// a configured user gives its <c>PasswordHash</c>; a development password is hashed once, in memory, and never kept
+/// in clear beyond configuration. An unknown user name is checked against a hash too, so neither the timing nor the
+/// answer tells which part was wrong.
 /// </summary>
 public sealed class ConsoleUsers(IOptionsMonitor<ConsoleOptions> options)
 {
@@ -52,22 +54,40 @@ public sealed class ConsoleUsers(IOptionsMonitor<ConsoleOptions> options)
     public ConsoleUser? Find(string? userName) =>
         string.IsNullOrWhiteSpace(userName) ? null : All.FirstOrDefault(u => string.Equals(u.UserName, userName.Trim(), StringComparison.OrdinalIgnoreCase));
 
+    private static readonly PasswordHasher<ConsoleUser> Hasher = new();
+
+    // Development passwords hashed once each (PBKDF2 is deliberately slow).
+    private readonly ConcurrentDictionary<string, string> _developmentHashes = new(StringComparer.Ordinal);
+
+    /// <summary>The Identity v3 hash of <paramref name="password"/>, for <c>Console:Users:n:PasswordHash</c>.</summary>
+    public static string HashPassword(string password) => Hasher.HashPassword(Anyone, password);
+
+    private static readonly ConsoleUser Anyone = new("-", "-", [], null, null);
+
     /// <summary>The user if <paramref name="password"/> is theirs; otherwise null, whatever was wrong.</summary>
     public ConsoleUser? Verify(string? userName, string? password)
     {
         var user = Find(userName);
         var current = options.CurrentValue;
-        var expected = user is null
+        var configured = user is null
             ? null
-            : current.Users.FirstOrDefault(u => string.Equals(u.UserName.Trim(), user.UserName, StringComparison.OrdinalIgnoreCase))?.Password;
-        expected = string.IsNullOrEmpty(expected) ? current.DevPassword : expected;
+            : current.Users.FirstOrDefault(u => string.Equals(u.UserName.Trim(), user.UserName, StringComparison.OrdinalIgnoreCase));
+        var hash = !string.IsNullOrEmpty(configured?.PasswordHash)
+            ? configured.PasswordHash
+            : _developmentHashes.GetOrAdd(string.IsNullOrEmpty(configured?.Password) ? current.DevPassword : configured.Password, HashPassword);
 
-        // Hashing first gives both sides the same length, so the comparison does not leak the password's length either.
-        var matches = CryptographicOperations.FixedTimeEquals(Hash(password ?? ""), Hash(expected));
+        bool matches;
+        try
+        {
+            matches = Hasher.VerifyHashedPassword(user ?? Anyone, hash, password ?? "") != PasswordVerificationResult.Failed;
+        }
+        catch (FormatException)
+        {
+            matches = false; // a malformed configured hash signs nobody in (the validator reports it at start-up)
+        }
+
         return matches && user is not null && !string.IsNullOrEmpty(password) ? user : null;
     }
-
-    private static byte[] Hash(string value) => SHA256.HashData(Encoding.UTF8.GetBytes(value));
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

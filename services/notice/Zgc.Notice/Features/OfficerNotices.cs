@@ -140,5 +140,6 @@ internal static class OfficerNotices
     private static Task<PublicNotice?> Load(NoticeDbContext db, Guid id, CancellationToken cancellationToken) =>
         db.Notices.Include(n => n.Objections).ThenInclude(o => o.Evidence).SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
 
-    private static string Who(ClaimsPrincipal user) => user.Identity?.Name ?? "officer";
+    /// <summary>The officer's user id (token <c>sub</c>): unique, and the same id an objection they filed records.</summary>
+    private static string Who(ClaimsPrincipal user) => user.UserId();
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -5,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Zgc.Notice.Domain;
 using Zgc.Notice.Features.Evidence;
 using Zgc.Notice.Persistence;
+using Zgc.ServiceDefaults;
 
 namespace Zgc.Notice.Features;
 
@@ -59,10 +61,10 @@ internal static class PublicNotices
         return notice is null ? TypedResults.NotFound() : TypedResults.Ok(NoticeView.From(notice));
     }
 
-    private static async Task<Results<Created<ObjectionReceipt>, NotFound>> Object(Guid id, ObjectionRequest request, NoticeDbContext db,
+    private static async Task<Results<Created<ObjectionReceipt>, NotFound>> Object(Guid id, ObjectionRequest request, ClaimsPrincipal user, NoticeDbContext db,
         EvidenceIntake evidence, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var objection = await Submit(id, request, [], evidence, db, clock, cancellationToken);
+        var objection = await Submit(id, request, FiledBy(user), [], evidence, db, clock, cancellationToken);
         return objection is null
             ? TypedResults.NotFound()
             : TypedResults.Created($"/notice/objections/{objection.ReceiptNumber}", ReceiptOf(objection));
@@ -72,7 +74,7 @@ internal static class PublicNotices
     /// Takes an objection for a public notice, with its evidence files, and saves it; null when there is no such public
     /// notice. The JSON endpoint and the HTML form both come here, so they refuse the same things the same way.
     /// </summary>
-    public static async Task<Objection?> Submit(Guid id, ObjectionRequest request, IReadOnlyList<IFormFile> files, EvidenceIntake evidence,
+    public static async Task<Objection?> Submit(Guid id, ObjectionRequest request, string? filedBy, IReadOnlyList<IFormFile> files, EvidenceIntake evidence,
         NoticeDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var notice = await db.Notices.Include(n => n.Objections).SingleOrDefaultAsync(n => n.Id == id && n.Status != NoticeStatus.Draft, cancellationToken);
@@ -83,7 +85,7 @@ internal static class PublicNotices
 
         var now = clock.GetUtcNow();
         var objector = ObjectorIdentity.Create(request.Name, request.IdNumber, request.Telephone, request.Organisation);
-        var objection = notice.TakeObjection(Guid.CreateVersion7(), NewReceiptNumber(now), objector, request.Reasons ?? "", now);
+        var objection = notice.TakeObjection(Guid.CreateVersion7(), NewReceiptNumber(now), objector, request.Reasons ?? "", now, filedBy);
         db.Objections.Add(objection);
         var stored = await evidence.Attach(objection, files, now, cancellationToken);
         db.Evidence.AddRange(stored);
@@ -103,6 +105,9 @@ internal static class PublicNotices
         var key = (receiptNumber ?? "").Trim().ToUpperInvariant();
         return key.Length is 0 or > 20 ? Task.FromResult<Objection?>(null) : objections.SingleOrDefaultAsync(o => o.ReceiptNumber == key, cancellationToken);
     }
+
+    /// <summary>Who files: the signed-in user's id when a token came with the objection (anyone may file without one).</summary>
+    public static string? FiledBy(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true ? user.UserId() : null;
 
     public static ObjectionReceipt ReceiptOf(Objection o) => new(o.ReceiptNumber, o.NoticeId, o.Status, o.SubmittedAt, o.Finding, o.UpdatedAt);
 

@@ -55,6 +55,7 @@ public abstract class NoticeDbContext(DbContextOptions options) : ServiceDbConte
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.Finding).HasMaxLength(2000);
             e.Property(x => x.HandledBy).HasMaxLength(100);
+            e.Property(x => x.FiledBy).HasMaxLength(100);
             e.Ignore(x => x.IsPending);
             e.HasMany(x => x.Evidence).WithOne().HasForeignKey(v => v.ObjectionId);
             e.Navigation(x => x.Evidence).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -17,9 +17,9 @@ public sealed class LifecycleTransition
 
     public Guid? MessageId { get; set; }
 
-    /// <summary>Who took an administrative step (cancel, move); null for steps driven by messages.</summary>
+    /// <summary>Who took the step: the administrator of a cancel or move, the evaluator of a construction year; null otherwise.</summary>
     public string? Actor { get; set; }
 
-    /// <summary>Why an administrator took the step.</summary>
+    /// <summary>Why an administrator took the step, or what a step within a state did (a construction year closed).</summary>
     public string? Reason { get; set; }
 }

@@ -116,14 +116,25 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
                     LifecycleMetrics.WaitingAlerts.Add(1, new KeyValuePair<string, object?>("state", nameof(ExpertReview)));
                 })
                 .Publish(c => new LifecycleWaitingTooLong(c.Saga.CorrelationId, nameof(ExpertReview), c.Saga.StateEnteredAt, c.Saga.WaitingAlertAt.GetValueOrDefault())),
-            When(ExpertsDone)
+            When(ExpertsDone, c => c.Message.Supported)
                 .Unschedule(ExpertReviewLimit)
                 .Then(c =>
                 {
-                    c.Saga.ExpertSupported = c.Message.Supported;
+                    c.Saga.ExpertSupported = true;
                     c.Saga.ExpertTrimmedMean = c.Message.TrimmedMeanScore;
                 })
-                .TransitionTo(AwaitingMeeting));
+                .TransitionTo(AwaitingMeeting),
+            // 专家论证意见为不支持: review does not put the case to the meeting, so the lifecycle ends here (R-A13-EXPERT).
+            When(ExpertsDone, c => !c.Message.Supported)
+                .Unschedule(ExpertReviewLimit)
+                .Then(c =>
+                {
+                    c.Saga.ExpertSupported = false;
+                    c.Saga.ExpertTrimmedMean = c.Message.TrimmedMeanScore;
+                    Reject(c.Saga, nameof(ExpertReview), string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"Not supported by the expert panel (trimmed mean {c.Message.TrimmedMeanScore:0.##}, {c.Message.SupportVotes} of {c.Message.ScoresReceived} in support)"));
+                })
+                .TransitionTo(Rejected));
 
         // R-A13-MEETING: the director office meeting decides; normally after the panel, but a decision recorded while
         // the panel is still open (the committee closed it) is honoured too.
@@ -201,6 +212,9 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
                     c.Saga.OutcomeReason = c.Message.Passed
                         ? null
                         : $"Year {c.Message.ConstructionYear} evaluation failed: no support for year {c.Saga.ConstructionYear}";
+                    TransitionHistoryObserver.RecordStep(c, c.Message.EvaluatedBy, c.Message.Passed
+                        ? $"Year {c.Message.ConstructionYear} evaluation passed: construction year {c.Saga.ConstructionYear}, funded"
+                        : c.Saga.OutcomeReason!);
                 })
                 .Publish(c => OpenReport(c.Saga, policies.Get(c.Saga.PolicyVersion))),
             When(Evaluated, c => c.Message.ConstructionYear == c.Saga.ConstructionYear && c.Message.ConstructionYear >= policies.Get(c.Saga.PolicyVersion).ConstructionYears)

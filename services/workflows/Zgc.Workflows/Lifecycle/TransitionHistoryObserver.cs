@@ -50,4 +50,31 @@ internal sealed class TransitionHistoryObserver : IStateObserver<PlatformLifecyc
 
         await context.Publish(new LifecycleStateChanged(context.Saga.CorrelationId, eventName, from, currentState.Name, now));
     }
+
+    /// <summary>
+    /// Records a step that leaves the state as it is but matters to the history — a construction year closed by its
+    /// evaluation — so the history shows every year, with the message and who acted.
+    /// </summary>
+    public static void RecordStep(BehaviorContext<PlatformLifecycle> context, string? actor, string reason)
+    {
+        var services = context.GetPayload<IServiceProvider>();
+        var db = services.GetRequiredService<WorkflowsDbContext>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var state = context.Saga.CurrentState;
+        context.Saga.UpdatedAt = now;
+        lock (db)
+        {
+            db.Transitions.Add(new LifecycleTransition
+            {
+                InstanceId = context.Saga.CorrelationId,
+                Event = context.Event.Name,
+                FromState = state,
+                ToState = state,
+                At = now,
+                MessageId = context.MessageId,
+                Actor = actor,
+                Reason = reason,
+            });
+        }
+    }
 }

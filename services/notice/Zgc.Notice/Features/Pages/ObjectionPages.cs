@@ -63,7 +63,8 @@ internal static class ObjectionPages
         Objection? objection;
         try
         {
-            objection = await PublicNotices.Submit(id, request, EvidenceIntake.Chosen(form), intake, db, clock, cancellationToken);
+            objection = await PublicNotices.Submit(id, request, PublicNotices.FiledBy(http.User), EvidenceIntake.Chosen(form), intake, db, clock,
+                cancellationToken);
         }
         catch (RuleViolationException refused) when (refused.StatusCode == StatusCodes.Status400BadRequest)
         {

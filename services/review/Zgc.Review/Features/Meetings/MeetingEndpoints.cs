@@ -148,12 +148,17 @@ internal static class MeetingEndpoints
         new("applicationId", Rules.Meeting, $"There is no review case {id}.", "没有该评审申请。", StatusCodes.Status404NotFound);
 }
 
-/// <summary>Records one decision and queues its message; a deferral carries the case to the next scheduled meeting.</summary>
+/// <summary>
+/// Records one decision and queues its message; a deferral carries the case to the next scheduled meeting. Whoever sat on
+/// the case's expert panel cannot record it (segregation of duties).
+/// </summary>
 internal static class MeetingDecisions
 {
     public static async Task Record(ReviewDbContext db, IOutbox<ReviewDbContext> outbox, Meeting meeting, ReviewCase reviewCase, MeetingDecision decision,
         string by, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var panels = await db.Panels.AsNoTracking().Include(p => p.Members).Where(p => p.ApplicationId == reviewCase.ApplicationId).ToListAsync(cancellationToken);
+        ExpertPanel.EnsureNotOnPanel(panels, by, "record the meeting's decision on");
         var item = meeting.Decide(reviewCase, decision, by, now);
         switch (decision.Outcome)
         {

@@ -252,6 +252,10 @@ namespace Zgc.Notice.Persistence.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("FiledBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Finding")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");

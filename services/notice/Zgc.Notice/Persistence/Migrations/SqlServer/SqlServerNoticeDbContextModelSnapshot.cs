@@ -252,6 +252,10 @@ namespace Zgc.Notice.Persistence.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("FiledBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("Finding")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");

@@ -245,6 +245,10 @@ namespace Zgc.Notice.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FiledBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Finding")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");

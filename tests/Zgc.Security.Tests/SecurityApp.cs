@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Zgc.Console;
+using Zgc.Testing;
+
+namespace Zgc.Security.Tests;
+
+/// <summary>
+/// The standalone composition in-process (six services and the console, in-memory bus, SQLite files), with the
+/// console's API client pointed back into this in-memory server so its pages read real answers instead of trying
+/// the network.
+/// </summary>
+public sealed class SecurityApp : ServiceAppFactory<Zgc.Standalone.Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddHttpClient(ConsoleModule.ApiClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler()));
+    }
+
+    /// <summary>A browser-like client: keeps cookies and does not follow redirects, so a sign-in redirect can be seen.</summary>
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+}

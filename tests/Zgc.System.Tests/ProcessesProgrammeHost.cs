@@ -1,0 +1,57 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Zgc.ServiceDefaults;
+using Zgc.Testing;
+
+namespace Zgc.System.Tests;
+
+/// <summary>
+/// The programme as six service processes, each on its own simulated clock (<c>Simulation__Enabled</c>) started at the same
+/// instant and anchor, so they agree; moving time means moving every process's clock by the same amount.
+/// </summary>
+internal sealed class ProcessesProgrammeHost(IReadOnlyDictionary<string, Uri> services) : IProgrammeHost
+{
+    private static readonly TokenIssuer Issuer = new(Options.Create(new AuthOptions()), TimeProvider.System);
+
+    public HttpClient Client(string service, string? role, string? unit = null, string? subPark = null, string? user = null)
+    {
+        var client = new HttpClient { BaseAddress = services[service] };
+        if (role is not null)
+        {
+            var extra = new Dictionary<string, string>();
+            if (unit is not null)
+            {
+                extra[ZgcClaims.Unit] = unit;
+            }
+
+            if (subPark is not null)
+            {
+                extra[ZgcClaims.SubPark] = subPark;
+            }
+
+            var token = Issuer.Issue(user ?? role + "-system-test", user ?? role, [role], extra);
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    public async Task<DateTimeOffset> Now()
+    {
+        using var client = Client("workflows", null);
+        var clock = await client.GetFromJsonAsync<JsonElement>(new Uri("/simulation/clock", UriKind.Relative));
+        return clock.GetProperty("now").GetDateTimeOffset();
+    }
+
+    public async Task Advance(TimeSpan by)
+    {
+        await Task.WhenAll(services.Keys.Select(async service =>
+        {
+            using var admin = Client(service, Roles.Admin);
+            using var response = await admin.PostAsJsonAsync(new Uri("/simulation/clock", UriKind.Relative), new { advanceBy = by });
+            await LifecycleDriver.Ensure(response);
+        }));
+    }
+}
