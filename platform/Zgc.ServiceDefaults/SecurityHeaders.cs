@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace Zgc.ServiceDefaults;
@@ -45,4 +46,17 @@ public static class SecurityHeaders
             });
             await next(context);
         });
+}
+
+/// <summary>
+/// Puts <see cref="SecurityHeaders.UseSecurityHeaders"/> first in the pipeline, before the routing, authentication and
+/// authorization that the host adds on its own, so that a 401 or 403 answered there carries the headers too.
+/// </summary>
+internal sealed class SecurityHeadersStartupFilter : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.UseSecurityHeaders();
+        next(app);
+    };
 }

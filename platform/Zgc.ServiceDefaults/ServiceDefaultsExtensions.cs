@@ -34,6 +34,9 @@ public static class ServiceDefaultsExtensions
         builder.AddSimulationClock();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddPolicyCatalog();
+        builder.Services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, SecurityHeadersStartupFilter>();
+        // Antiforgery would send X-Frame-Options SAMEORIGIN on form pages; SecurityHeaders sends DENY on every response.
+        builder.Services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(o => o.SuppressXFrameOptionsHeader = true);
         builder.Services.AddHealthChecks();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
@@ -129,7 +132,6 @@ public static class ServiceDefaultsExtensions
     /// <summary>Health (anonymous), OpenAPI and the error pipeline. Call once per process, before the services' Map calls.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 

@@ -47,6 +47,28 @@ public sealed class ConsoleUnitTests
         Assert.Equal("li", users.Find("li")!.DisplayName);
     }
 
+    [Fact]
+    public void A_configured_password_hash_is_checked_with_the_Identity_hasher_and_wins_over_clear_passwords()
+    {
+        var hash = ConsoleUsers.HashPassword("correct horse battery staple");
+        Assert.StartsWith("AQAAAA", hash, StringComparison.Ordinal); // Identity v3 format marker, base64
+        var options = new ConsoleOptions
+        {
+            Users = [new() { UserName = "wang", Roles = [Roles.FinanceApprover], Password = "old-clear", PasswordHash = hash }],
+        };
+        var users = new ConsoleUsers(Options(options));
+
+        Assert.Equal("wang", users.Verify("wang", "correct horse battery staple")?.UserName);
+        Assert.Null(users.Verify("wang", "old-clear"));
+        Assert.Null(users.Verify("wang", ConsoleOptions.DefaultDevPassword));
+        Assert.True(new ConsoleOptionsValidator().Validate(null, options).Succeeded);
+
+        options.Users[0].PasswordHash = "plain-text-is-not-a-hash";
+        var refused = new ConsoleOptionsValidator().Validate(null, options);
+        Assert.Contains(refused.Failures!, f => f.Contains("not an ASP.NET Core Identity v3 hash", StringComparison.Ordinal));
+        Assert.Null(new ConsoleUsers(Options(options)).Verify("wang", "plain-text-is-not-a-hash"));
+    }
+
     [Theory]
     [InlineData(null, null)]
     [InlineData("admin", null)]

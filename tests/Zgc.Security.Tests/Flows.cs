@@ -29,7 +29,9 @@ internal static class Flows
         using var officer = app.ClientFor(Roles.SubParkOfficer, subPark: "haidian");
         await IntakeWalk.Recommend(officer, id, 1, "择优推荐", Ct);
         using var committee = app.ClientFor(Roles.CommitteeOfficer);
-        await Eventually.True(async () => (await committee.GetAsync($"/review/cases/{id}", Ct)).StatusCode == HttpStatusCode.OK, "the review case");
+        // Three hops through the outboxes (intake → workflows → review); a loaded CI machine gets a minute.
+        await Eventually.True(async () => (await committee.GetAsync($"/review/cases/{id}", Ct)).StatusCode == HttpStatusCode.OK, "the review case",
+            TimeSpan.FromSeconds(60));
         return id;
     }
 

@@ -9,7 +9,7 @@ namespace Zgc.Workflows.Tests;
 
 /// <summary>
 /// The workflows service with a second policy version that takes effect in 2090: today's submissions keep the 2019
-/// measures, and a test that submits "in 2090" sees the other figures (two construction years, reports due in 10 days).
+/// measures, and a test that submits "in 2090" sees the other figures (two construction years, reports due in 10 days, seven-working-day notices).
 /// </summary>
 public sealed class WorkflowsApp : WorkflowsAppBase
 {
@@ -23,6 +23,7 @@ public sealed class WorkflowsApp : WorkflowsAppBase
         ["Policy:Versions:0:EffectiveFrom"] = "2090-01-01",
         ["Policy:Versions:0:ConstructionYears"] = "2",
         ["Policy:Versions:0:AnnualReportDueDays"] = "10",
+        ["Policy:Versions:0:NoticeWorkingDays"] = "7",
         ["Metrics:SampleInterval"] = "00:00:01",
     };
 }

@@ -87,7 +87,8 @@ public static class ConsoleModule
 
         AuthEndpoints.Map(app);
         app.MapRazorComponents<App>()
-            .AddInteractiveServerRenderMode()
+            // Blazor would send its own "frame-ancestors 'self'"; the platform's fuller policy (SecurityHeaders) says 'none'.
+            .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null)
             .WithMetadata(ConsoleEndpointMetadata.Instance)
             .WithMetadata(new BlazorContentSecurityPolicy());
         return app;

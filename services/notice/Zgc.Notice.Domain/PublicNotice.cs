@@ -89,8 +89,9 @@ public sealed class PublicNotice
     public IReadOnlyList<Objection> Objections => _objections;
 
     public static PublicNotice Draft(Guid id, Guid applicationId, string platformName, string unitName, string? industryField, string? subPark,
-        string? constructionSummary, string objectionChannel, DateTimeOffset now) => new()
+        string? constructionSummary, string objectionChannel, DateTimeOffset now, int? policyWorkingDays = null) => new()
     {
+        PolicyWorkingDays = policyWorkingDays,
         Id = id,
         ApplicationId = applicationId,
         PlatformName = platformName,
@@ -103,9 +104,21 @@ public sealed class PublicNotice
         DraftedAt = now,
     };
 
+    /// <summary>
+    /// The working days the lifecycle's policy version asks for (ADR 0005); null from older commands. The period is the
+    /// longer of this and the service's configured one, so neither a version nor a setting can shorten the other.
+    /// </summary>
+    public int? PolicyWorkingDays { get; private set; }
+
     /// <summary>Makes the notice public and fixes its period by the calendar and the policy.</summary>
     public void Publish(DateTimeOffset now, WorkingDayCalendar calendar, NoticePeriodPolicy policy, string by)
     {
+        ArgumentNullException.ThrowIfNull(policy);
+        if (PolicyWorkingDays is { } required && required > policy.WorkingDays)
+        {
+            policy = policy with { WorkingDays = required };
+        }
+
         if (Status != NoticeStatus.Draft)
         {
             throw Conflict($"The notice is {Status}; only a draft can be published.", "只有草稿状态的公示可以发布。");

@@ -24,6 +24,20 @@ public sealed class NoticeClosingTests
         new { name, telephone, organisation = "某研究所", reasons = "该单位申报材料中的研发投入与实际情况不符，请核查。" };
 
     [Fact, Trait("Req", "R-A13-NOTICE")]
+    public async Task The_policy_versions_longer_period_applies_and_a_shorter_one_never_cuts_the_configured_five_days()
+    {
+        await using var app = new ClockedNoticeApp(Wednesday);
+        var longer = NoticeApp.NewNotice() with { WorkingDays = 7 };
+        var shorter = NoticeApp.NewNotice() with { WorkingDays = 3 };
+        await app.Bus.Publish(longer, Ct);
+        await app.Bus.Publish(shorter, Ct);
+
+        // Seven working days from Wednesday 2026-03-04 end Thursday 2026-03-12, closing at its 24:00.
+        Assert.Equal(new DateTimeOffset(2026, 3, 13, 0, 0, 0, Beijing), (await app.WaitFor(longer.ApplicationId, NoticeStatus.Open)).ClosesAt);
+        Assert.Equal(ClosesAt, (await app.WaitFor(shorter.ApplicationId, NoticeStatus.Open)).ClosesAt);
+    }
+
+    [Fact, Trait("Req", "R-A13-NOTICE")]
     public async Task The_notice_closes_at_24_00_Beijing_of_its_fifth_working_day_and_passes()
     {
         await using var app = new ClockedNoticeApp(Wednesday);

@@ -21,6 +21,25 @@ public sealed class OperatorViewsTests(WorkflowsApp app) : IClassFixture<Workflo
     }
 
     [Fact, Trait("Req", "S-OPS")]
+    public async Task An_instance_shows_its_pending_timers_with_the_time_left_and_links_to_its_records_elsewhere()
+    {
+        var id = await Submitted("haidian");
+        await app.Bus.Publish(new ApplicationRecommended(id, "haidian", "officer", "推荐", DateTimeOffset.UtcNow, Ranking: 1), Ct);
+        await app.WaitForState(id, "ExpertReview");
+
+        using var officer = app.ClientFor(Roles.CommitteeOfficer);
+        var detail = await officer.GetFromJsonAsync<System.Text.Json.JsonElement>($"/workflows/instances/{id}", Ct);
+        var timer = Assert.Single(detail.GetProperty("pendingTimers").EnumerateArray());
+        Assert.Equal("ExpertReviewOverdue", timer.GetProperty("messageType").GetString());
+        var dueIn = TimeSpan.Parse(timer.GetProperty("dueIn").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(dueIn, TimeSpan.FromDays(29), TimeSpan.FromDays(30)); // the 30-day expert-review limit
+        var links = detail.GetProperty("links");
+        Assert.Equal($"/intake/applications/{id}", links.GetProperty("application").GetString());
+        Assert.Equal($"/review/cases/{id}", links.GetProperty("reviewCase").GetString());
+        Assert.False(links.TryGetProperty("agreement", out _), "no agreement before inclusion");
+    }
+
+    [Fact, Trait("Req", "S-OPS")]
     public async Task Instances_are_filtered_by_state_field_and_sub_park_and_paged_with_the_total_in_a_header()
     {
         var subPark = "test-" + Guid.NewGuid().ToString("N")[..8];

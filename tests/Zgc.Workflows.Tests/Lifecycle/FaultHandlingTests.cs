@@ -18,6 +18,18 @@ public sealed class FaultHandlingTests(WorkflowsApp app) : IClassFixture<Workflo
                 .FirstOrDefault(f => f.MessageType.EndsWith("PlatformApproved", StringComparison.Ordinal) && f.Body.Contains(id.ToString(), StringComparison.Ordinal)),
             f => f is not null, $"a fault for {id}");
 
+    [Fact, Trait("Req", "R-A13-SUBPARK")]
+    public async Task A_recommendation_that_overtakes_its_submission_is_retried_until_the_instance_exists()
+    {
+        // Two transactions at intake, two outbox lanes: the recommendation may reach the lifecycle first.
+        var id = Guid.NewGuid();
+        await app.Bus.Publish(new ApplicationRecommended(id, "haidian", "officer", "推荐", DateTimeOffset.UtcNow, Ranking: 1), Ct);
+        await Task.Delay(150, Ct); // the first attempts find no instance
+        await app.Bus.Publish(WorkflowsAppBase.Submitted(id), Ct);
+
+        await app.WaitForState(id, "ExpertReview");
+    }
+
     [Fact]
     public async Task An_event_out_of_order_is_recorded_as_a_fault_and_can_be_redelivered_once_the_instance_is_ready()
     {

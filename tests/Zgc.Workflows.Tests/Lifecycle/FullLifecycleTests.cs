@@ -191,6 +191,9 @@ public sealed class FullLifecycleTests(WorkflowsApp app) : IClassFixture<Workflo
         var prepare = await app.InDb<WorkflowsDbContext, string>(db => db.OutboxMessages
             .Where(m => m.MessageType.Contains("PrepareAgreement") && m.Body.Contains(idText)).Select(m => m.Body).SingleAsync(Ct));
         Assert.Contains(WorkflowsApp.FuturePolicy, prepare, StringComparison.Ordinal);
+        var publish = await app.InDb<WorkflowsDbContext, string>(db => db.OutboxMessages
+            .Where(m => m.MessageType.Contains("PublishNotice") && m.Body.Contains(idText)).Select(m => m.Body).SingleAsync(Ct));
+        Assert.Contains("\"workingDays\":7", string.Concat(publish.Where(ch => !char.IsWhiteSpace(ch))), StringComparison.Ordinal);
         var report = await app.InDb<WorkflowsDbContext, string>(db => db.OutboxMessages
             .Where(m => m.MessageType.Contains("OpenAnnualReport") && m.Body.Contains(idText)).Select(m => m.Body).SingleAsync(Ct));
         Assert.Contains("2027-04-10", report, StringComparison.Ordinal); // year 1 ends 2027-03-31; due 10 days later

@@ -25,7 +25,7 @@ internal sealed class PublishNoticeConsumer(NoticeDbContext db, IOutbox<NoticeDb
 
         var now = clock.GetUtcNow();
         var notice = PublicNotice.Draft(Guid.CreateVersion7(), m.ApplicationId, m.PlatformName, m.UnitName, m.IndustryField, m.SubPark,
-            m.ConstructionSummary, options.Value.ObjectionChannel, now);
+            m.ConstructionSummary, options.Value.ObjectionChannel, now, m.WorkingDays);
         db.Notices.Add(notice);
         if (options.Value.AutoPublish)
         {

@@ -17,7 +17,12 @@ public sealed record InstanceDetail(
     string PolicyVersion, bool EspeciallyMajor, Guid? NoticeId, DateOnly? NoticeEndsOn, string? OutcomeReason,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset StateEnteredAt, string? WaitingAlert, DateTimeOffset? WaitingAlertAt,
     IReadOnlyList<TransitionView> Transitions,
-    LifecycleProgress Progress);
+    LifecycleProgress Progress,
+    IReadOnlyList<InstanceTimerView> PendingTimers,
+    IReadOnlyDictionary<string, string> Links);
+
+/// <summary>A timer of the instance not yet fired: what it will send and when (and how long from now).</summary>
+public sealed record InstanceTimerView(string MessageType, DateTimeOffset DueTime, TimeSpan DueIn);
 
 /// <summary>Where the instance stands on each stage's figures (empty until the stage is reached).</summary>
 public sealed record LifecycleProgress(

@@ -38,9 +38,24 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
         });
 
         Event(() => Submitted, e => e.CorrelateById(m => m.Message.ApplicationId));
-        Event(() => Recommended, e => e.CorrelateById(m => m.Message.ApplicationId));
-        Event(() => Returned, e => e.CorrelateById(m => m.Message.ApplicationId));
-        Event(() => SubParkRejected, e => e.CorrelateById(m => m.Message.ApplicationId));
+        // The sub-park may act moments after the submission, in another transaction (another outbox lane), so its event can
+        // reach an instance that ApplicationSubmitted has not created yet. Faulting lets the retry policy deliver it again
+        // once the instance exists, instead of MassTransit discarding it and leaving the instance in SubParkReview.
+        Event(() => Recommended, e =>
+        {
+            e.CorrelateById(m => m.Message.ApplicationId);
+            e.OnMissingInstance(m => m.Fault());
+        });
+        Event(() => Returned, e =>
+        {
+            e.CorrelateById(m => m.Message.ApplicationId);
+            e.OnMissingInstance(m => m.Fault());
+        });
+        Event(() => SubParkRejected, e =>
+        {
+            e.CorrelateById(m => m.Message.ApplicationId);
+            e.OnMissingInstance(m => m.Fault());
+        });
         Event(() => ExpertsDone, e => e.CorrelateById(m => m.Message.ApplicationId));
         Event(() => MeetingDeferred, e => e.CorrelateById(m => m.Message.ApplicationId));
         Event(() => AgreementDone, e => e.CorrelateById(m => m.Message.ApplicationId));
@@ -146,7 +161,8 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
                     c.Saga.EspeciallyMajor = c.Message.EspeciallyMajor;
                     c.Saga.MajorDecisionReference = c.Message.MunicipalDecisionReference;
                 })
-                .Publish(c => new PublishNotice(c.Saga.CorrelationId, c.Saga.PlatformName, c.Saga.UnitName, c.Saga.IndustryField, c.Saga.SubPark))
+                .Publish(c => new PublishNotice(c.Saga.CorrelationId, c.Saga.PlatformName, c.Saga.UnitName, c.Saga.IndustryField, c.Saga.SubPark,
+                    WorkingDays: policies.Get(c.Saga.PolicyVersion).NoticeWorkingDays))
                 .TransitionTo(AwaitingNotice),
             When(MeetingRejected)
                 .Unschedule(ExpertReviewLimit)

@@ -403,6 +403,9 @@ namespace Zgc.Notice.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<int?>("PolicyWorkingDays")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("datetimeoffset");
 
