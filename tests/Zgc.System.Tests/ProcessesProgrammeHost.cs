@@ -1,7 +1,5 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using Zgc.ServiceDefaults;
 using Zgc.Testing;
 
@@ -13,30 +11,8 @@ namespace Zgc.System.Tests;
 /// </summary>
 internal sealed class ProcessesProgrammeHost(IReadOnlyDictionary<string, Uri> services) : IProgrammeHost
 {
-    private static readonly TokenIssuer Issuer = new(Options.Create(new AuthOptions()), TimeProvider.System);
-
-    public HttpClient Client(string service, string? role, string? unit = null, string? subPark = null, string? user = null)
-    {
-        var client = new HttpClient { BaseAddress = services[service] };
-        if (role is not null)
-        {
-            var extra = new Dictionary<string, string>();
-            if (unit is not null)
-            {
-                extra[ZgcClaims.Unit] = unit;
-            }
-
-            if (subPark is not null)
-            {
-                extra[ZgcClaims.SubPark] = subPark;
-            }
-
-            var token = Issuer.Issue(user ?? role + "-system-test", user ?? role, [role], extra);
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        return client;
-    }
+    public HttpClient Client(string service, string? role, string? unit = null, string? subPark = null, string? user = null) =>
+        StandaloneTokens.Client(services[service], role, unit, subPark, user);
 
     public async Task<DateTimeOffset> Now()
     {

@@ -8,7 +8,8 @@ public static class StandaloneTokens
 {
     private static readonly TokenIssuer Issuer = new(Options.Create(new AuthOptions()), TimeProvider.System);
 
-    public static string For(string role, string? unit = null, string? subPark = null)
+    /// <summary>A token for <paramref name="role"/>; <paramref name="user"/> names the user (default: a test user of the role).</summary>
+    public static string For(string role, string? unit = null, string? subPark = null, string? user = null)
     {
         var extra = new Dictionary<string, string>();
         if (unit is not null)
@@ -21,15 +22,15 @@ public static class StandaloneTokens
             extra[ZgcClaims.SubPark] = subPark;
         }
 
-        return Issuer.Issue(role + "-system-test", role, [role], extra);
+        return Issuer.Issue(user ?? role + "-system-test", user ?? role, [role], extra);
     }
 
-    public static HttpClient Client(Uri baseAddress, string? role, string? unit = null, string? subPark = null)
+    public static HttpClient Client(Uri baseAddress, string? role, string? unit = null, string? subPark = null, string? user = null)
     {
         var client = new HttpClient { BaseAddress = baseAddress };
         if (role is not null)
         {
-            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", For(role, unit, subPark));
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", For(role, unit, subPark, user));
         }
 
         return client;

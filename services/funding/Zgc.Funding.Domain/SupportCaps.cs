@@ -25,19 +25,6 @@ public sealed record SupportCap(
 /// </summary>
 public static class SupportCaps
 {
-    /// <summary>Art. 10 of the 2019 measures: "不超过…30%的比例".</summary>
-    public const long RatioPercent = 30;
-
-    /// <summary>Art. 10 of the 2019 measures: "最高不超过1000万元" a year.</summary>
-    public static readonly Money StandardCeiling = Money.FromYuan(10_000_000);
-
-    /// <summary>Art. 10 of the 2019 measures: "对于特别重大的创新平台…每年给予最高不超过3000万元".</summary>
-    public static readonly Money EspeciallyMajorCeiling = Money.FromYuan(30_000_000);
-
-    public const int ConstructionYears = 3;
-
-    public static Money CeilingFor(bool especiallyMajor, FundingRules? rules = null) => (rules ?? FundingRules.TrialMeasures2019).CeilingFor(especiallyMajor);
-
     /// <summary>
     /// Year 1 (R-A10-Y1): min(30 % of the support base, CNY 10,000,000), or the CNY 30,000,000 ceiling for an especially
     /// major platform (R-A10-MAJOR). The base excludes land and construction-installation (R-A10-BASE).
