@@ -14,6 +14,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Zgc.ServiceDefaults.Limits;
 using Zgc.ServiceDefaults.Simulation;
 
 namespace Zgc.ServiceDefaults;
@@ -37,6 +38,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, SecurityHeadersStartupFilter>();
         // Antiforgery would send X-Frame-Options SAMEORIGIN on form pages; SecurityHeaders sends DENY on every response.
         builder.Services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(o => o.SuppressXFrameOptionsHeader = true);
+        builder.AddRequestLimits();
         builder.Services.AddHealthChecks();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
@@ -134,6 +136,7 @@ public static class ServiceDefaultsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestLimits();
 
         // Live: the process answers. Ready: its databases and the broker answer too.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -38,11 +38,6 @@ public static class NoticeModule
 
     public static IEndpointRouteBuilder MapNotice(this IEndpointRouteBuilder app)
     {
-        if (app is IApplicationBuilder pipeline)
-        {
-            pipeline.UseRateLimiter();
-        }
-
         var notice = app.MapGroup("/" + Name).WithTags("Notice").RequireAuthorization();
         PublicNotices.Map(notice);
         NoticePages.Map(notice);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Zgc.ServiceDefaults;
+using Zgc.ServiceDefaults.Limits;
 
 namespace Zgc.Console.Auth;
 
@@ -20,14 +21,14 @@ internal static class AuthEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/auth").WithTags("Console");
-        auth.MapPost("/token", IssueToken).AllowAnonymous().WithName("IssueToken")
+        auth.MapPost("/token", IssueToken).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.SignIn).WithName("IssueToken")
             .WithSummary("Signs a built-in user in and returns a bearer token for the APIs.");
         auth.MapGet("/users", ListUsers).RequireAuthorization(Roles.Admin).WithName("ListConsoleUsers")
             .WithSummary("The built-in users and their roles (never their passwords).");
 
         // The browser's sign-in form. It reads the form itself and checks the antiforgery token explicitly, so a
         // stale or missing token sends the user back to the form with a message instead of a bare 400.
-        auth.MapPost("/login", Login).AllowAnonymous().DisableAntiforgery().WithMetadata(ConsoleEndpointMetadata.Instance)
+        auth.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.SignIn).DisableAntiforgery().WithMetadata(ConsoleEndpointMetadata.Instance)
             .ExcludeFromDescription();
 
         // Signing out needs no antiforgery token: the worst a forged request can do is sign the user out.

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Zgc.Notice.Domain.Calendar;
 using Zgc.Notice.Persistence;
 using Zgc.ServiceDefaults;
+using Zgc.ServiceDefaults.Limits;
 using Zgc.SharedKernel;
 
 namespace Zgc.Notice.Calendar;
@@ -28,12 +29,12 @@ internal static class CalendarEndpoints
     public static void Map(IEndpointRouteBuilder group)
     {
         var calendar = group.MapGroup("/calendar");
-        calendar.MapGet("/years", Overview).AllowAnonymous();
-        calendar.MapGet("/years/{year:int}", GetYear).AllowAnonymous();
+        calendar.MapGet("/years", Overview).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Public);
+        calendar.MapGet("/years/{year:int}", GetYear).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Public);
         calendar.MapPut("/years/{year:int}", PutYear).RequireRoles(Roles.Admin);
-        calendar.MapGet("/days/{date}", Day).AllowAnonymous();
-        calendar.MapGet("/nth-working-day", Nth).AllowAnonymous();
-        calendar.MapGet("/working-days", Between).AllowAnonymous();
+        calendar.MapGet("/days/{date}", Day).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Public);
+        calendar.MapGet("/nth-working-day", Nth).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Public);
+        calendar.MapGet("/working-days", Between).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Public);
     }
 
     private static async Task<Ok<CalendarOverview>> Overview(NoticeDbContext db, TimeProvider clock, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using Zgc.Notice.Domain;
 using Zgc.Notice.Features.Evidence;
 using Zgc.Notice.Persistence;
 using Zgc.ServiceDefaults;
+using Zgc.ServiceDefaults.Limits;
 
 namespace Zgc.Notice.Features;
 
@@ -37,10 +38,10 @@ internal static class PublicNotices
 
     public static void Map(IEndpointRouteBuilder group)
     {
-        group.MapGet("/notices", List).AllowAnonymous().WithName("ListNotices");
-        group.MapGet("/notices/{id:guid}", Get).AllowAnonymous().WithName("GetNotice");
+        group.MapGet("/notices", List).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Public).WithName("ListNotices");
+        group.MapGet("/notices/{id:guid}", Get).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Public).WithName("GetNotice");
         group.MapPost("/notices/{id:guid}/objections", Object).AllowAnonymous().RequireRateLimiting(ObjectionRateLimit).WithName("SubmitObjection");
-        group.MapGet("/objections/{receiptNumber}", Receipt).AllowAnonymous().WithName("GetObjectionReceipt");
+        group.MapGet("/objections/{receiptNumber}", Receipt).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Public).WithName("GetObjectionReceipt");
     }
 
     private static async Task<Ok<List<NoticeView>>> List(NoticeDbContext db, Guid? applicationId, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Zgc.Notice.Domain;
 using Zgc.Notice.Persistence;
+using Zgc.ServiceDefaults.Limits;
 
 namespace Zgc.Notice.Features.Pages;
 
@@ -23,7 +24,7 @@ internal static class NoticeFeed
     private const string Atom = "http://www.w3.org/2005/Atom";
 
     public static void Map(IEndpointRouteBuilder group) =>
-        group.MapGet("/public/notices.atom", Feed).AllowAnonymous().ExcludeFromDescription().WithName("NoticeFeed");
+        group.MapGet("/public/notices.atom", Feed).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Public).ExcludeFromDescription().WithName("NoticeFeed");
 
     private static async Task<IResult> Feed(HttpRequest request, NoticeDbContext db, IOptions<NoticeOptions> options, TimeProvider clock,
         CancellationToken cancellationToken)

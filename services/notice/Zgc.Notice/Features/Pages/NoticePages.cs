@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Zgc.Notice.Domain;
 using Zgc.Notice.Persistence;
+using Zgc.ServiceDefaults.Limits;
 
 namespace Zgc.Notice.Features.Pages;
 
@@ -12,7 +13,7 @@ internal static class NoticePages
 {
     public static void Map(IEndpointRouteBuilder group)
     {
-        var pages = group.MapGroup("/public").AllowAnonymous().ExcludeFromDescription().WithMetadata(HtmlPageEndpoint.Instance);
+        var pages = group.MapGroup("/public").AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Public).ExcludeFromDescription().WithMetadata(HtmlPageEndpoint.Instance);
         pages.MapGet("/notices", List).WithName("NoticeListPage");
         pages.MapGet("/notices/{id:guid}", Notice).WithName("NoticePage");
         ObjectionPages.Map(pages);

@@ -1,0 +1,22 @@
+namespace Zgc.ServiceDefaults.Limits;
+
+/// <summary>
+/// Request size and rate limits every service shares (section <c>Limits</c>). The defaults suit the programme's size: a
+/// complete application is a few tens of kilobytes of JSON; sign-ins and public pages are what the internet can reach.
+/// </summary>
+public sealed class RequestLimitsOptions
+{
+    public const string Section = "Limits";
+
+    /// <summary>
+    /// Largest body of a request that is not a multipart upload (JSON, CSV, forms). Uploads set their own limits, and an
+    /// endpoint may set another with <see cref="Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata"/>. Default 1 MiB.
+    /// </summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Sign-in attempts (<c>/auth/token</c>, the browser form) per client address per minute. Default 30.</summary>
+    public int SignInPerMinute { get; set; } = 30;
+
+    /// <summary>Requests to the public, anonymous pages and APIs (notices, their feed, the calendar) per client address per minute. Default 300.</summary>
+    public int PublicPerMinute { get; set; } = 300;
+}
