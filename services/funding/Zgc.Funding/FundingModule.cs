@@ -39,6 +39,7 @@ public static class FundingModule
         Ledger.Map(funding);
         Clawbacks.Map(funding);
         Reports.Map(funding);
+        Features.Forecast.ForecastEndpoints.Map(funding);
         funding.MapMessagingOperations<FundingDbContext>(Name).RequireOperators();
         app.MapAudit(Name);
         return app;

@@ -23,11 +23,27 @@ public sealed class ZgcApi(
     public Task<ApiResult<LifecycleInstanceDetail>> GetInstance(Guid id, CancellationToken cancellationToken) =>
         Get<LifecycleInstanceDetail>($"workflows/instances/{id}", cancellationToken);
 
+    /// <summary>The funding forecast (<c>GET /funding/forecast</c>, finance and admin), and its CSV (null when it cannot be had).</summary>
+    public async Task<(ApiResult<FundingForecast> Forecast, string? Csv)> GetForecast(string query, CancellationToken cancellationToken)
+    {
+        var forecast = Send<FundingForecast>(HttpMethod.Get, "funding/forecast?" + query, null, cancellationToken);
+        var csv = GetText("funding/forecast.csv?" + query, "text/csv", cancellationToken);
+        return (await forecast, await csv);
+    }
+
+    /// <summary>Scenario replay: today's obligations against a what-if policy's (<c>POST /funding/forecast/what-if</c>; changes nothing).</summary>
+    public Task<ApiResult<WhatIfResult>> WhatIf(WhatIfRequest request, CancellationToken cancellationToken) =>
+        Send<WhatIfResult>(HttpMethod.Post, "funding/forecast/what-if", request, cancellationToken);
+
     /// <summary>The lifecycle graph as SVG with the instance's state highlighted; null when it cannot be had (the page goes on without it).</summary>
-    public async Task<string?> GetLifecycleSvg(Guid id, CancellationToken cancellationToken)
+    public Task<string?> GetLifecycleSvg(Guid id, CancellationToken cancellationToken) =>
+        GetText($"workflows/graph.svg?instance={id}", "image/svg+xml", cancellationToken);
+
+    /// <summary>A text resource of the given media type as the user; null when it cannot be had (the page goes on without it).</summary>
+    private async Task<string?> GetText(string relativePath, string mediaType, CancellationToken cancellationToken)
     {
         using var client = clients.CreateClient(ConsoleModule.ApiClientName);
-        using var request = await AsUser(client, $"workflows/graph.svg?instance={id}");
+        using var request = await AsUser(client, HttpMethod.Get, relativePath);
         if (request is null)
         {
             return null;
@@ -36,7 +52,7 @@ public sealed class ZgcApi(
         try
         {
             using var response = await client.SendAsync(request, cancellationToken);
-            return response.IsSuccessStatusCode && response.Content.Headers.ContentType?.MediaType == "image/svg+xml"
+            return response.IsSuccessStatusCode && response.Content.Headers.ContentType?.MediaType == mediaType
                 ? await response.Content.ReadAsStringAsync(cancellationToken)
                 : null;
         }
@@ -47,8 +63,8 @@ public sealed class ZgcApi(
         }
     }
 
-    /// <summary>A GET of <paramref name="relativePath"/> carrying the signed-in user's token; null when nobody is signed in.</summary>
-    private async Task<HttpRequestMessage?> AsUser(HttpClient client, string relativePath)
+    /// <summary>A request for <paramref name="relativePath"/> carrying the signed-in user's token; null when nobody is signed in.</summary>
+    private async Task<HttpRequestMessage?> AsUser(HttpClient client, HttpMethod method, string relativePath)
     {
         var state = await authentication.GetAuthenticationStateAsync();
         var token = state.User.AccessToken();
@@ -58,21 +74,29 @@ public sealed class ZgcApi(
         }
 
         var baseAddress = client.BaseAddress ?? ApiBaseAddress.WithTrailingSlash(new Uri(navigation.BaseUri));
-        var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseAddress, relativePath));
+        var request = new HttpRequestMessage(method, new Uri(baseAddress, relativePath));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return request;
     }
 
-    private async Task<ApiResult<T>> Get<T>(string relativePath, CancellationToken cancellationToken) where T : class
+    private Task<ApiResult<T>> Get<T>(string relativePath, CancellationToken cancellationToken) where T : class =>
+        Send<T>(HttpMethod.Get, relativePath, null, cancellationToken);
+
+    /// <summary>A JSON request (with a JSON body when given) as the user; failures come back as <see cref="ApiError"/>.</summary>
+    private async Task<ApiResult<T>> Send<T>(HttpMethod method, string relativePath, object? body, CancellationToken cancellationToken) where T : class
     {
         using var client = clients.CreateClient(ConsoleModule.ApiClientName);
-        using var request = await AsUser(client, relativePath);
+        using var request = await AsUser(client, method, relativePath);
         if (request is null)
         {
             return ApiResult<T>.Fail(new ApiError(ApiErrorKind.SignedOut));
         }
 
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, body.GetType(), options: Json);
+        }
 
         try
         {
@@ -80,7 +104,7 @@ public sealed class ZgcApi(
             if (!response.IsSuccessStatusCode)
             {
                 var detail = await ProblemDetail(response, cancellationToken);
-                logger.LogWarning("GET {Uri} answered {Status}", request.RequestUri, (int)response.StatusCode);
+                logger.LogWarning("{Method} {Uri} answered {Status}", method, request.RequestUri, (int)response.StatusCode);
                 return ApiResult<T>.Fail(new ApiError(Kind(response.StatusCode), response.StatusCode, detail));
             }
 
@@ -89,12 +113,12 @@ public sealed class ZgcApi(
         }
         catch (HttpRequestException e)
         {
-            logger.LogWarning(e, "GET {Uri} failed", request.RequestUri);
+            logger.LogWarning(e, "{Method} {Uri} failed", method, request.RequestUri);
             return ApiResult<T>.Fail(new ApiError(ApiErrorKind.Unreachable, e.StatusCode));
         }
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning(e, "GET {Uri} timed out", request.RequestUri);
+            logger.LogWarning(e, "{Method} {Uri} timed out", method, request.RequestUri);
             return ApiResult<T>.Fail(new ApiError(ApiErrorKind.Timeout));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -104,7 +128,7 @@ public sealed class ZgcApi(
         }
         catch (Exception e) when (e is JsonException or NotSupportedException)
         {
-            logger.LogWarning(e, "GET {Uri} returned an unreadable body", request.RequestUri);
+            logger.LogWarning(e, "{Method} {Uri} returned an unreadable body", method, request.RequestUri);
             return ApiResult<T>.Fail(new ApiError(ApiErrorKind.BadResponse));
         }
     }

@@ -18,6 +18,7 @@ public static class ConsoleMenu
     [
         new("", "nav.home", "nav-home", null),
         new("workflows", "nav.workflows", "nav-workflows", ConsoleAuth.OperatorRoles.Split(',')),
+        new("forecast", "nav.forecast", "nav-forecast", [Roles.FinancePreparer, Roles.FinanceApprover, Roles.Admin]),
         new("users", "nav.users", "nav-users", [Roles.Admin]),
     ];
 
