@@ -26,7 +26,7 @@ public sealed class Program
             return;
         }
 
-        var builder = WebApplication.CreateBuilder(SimulateSwitch.Expand(args));
+        var builder = WebApplication.CreateBuilder(Demo.DemoSwitch.Expand(SimulateSwitch.Expand(args)));
         builder.AddServiceDefaults();
         builder.AddIntake();
         builder.AddReview();
@@ -46,6 +46,7 @@ public sealed class Program
         app.MapWorkflows();
         app.MapConsole();
         StartupBanner.PrintWhenStarted(app);
+        Demo.DemoRunner.SeedWhenStarted(app);
         app.Run();
     }
 }

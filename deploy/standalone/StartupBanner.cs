@@ -17,6 +17,9 @@ internal static class StartupBanner
             var simulation = app.Services.GetService<Zgc.ServiceDefaults.Simulation.SimulationClock>() is { } clock
                 ? $"\n  SIMULATED CLOCK:     {Zgc.SharedKernel.BeijingTime.ToBeijing(clock.GetUtcNow()):yyyy-MM-dd HH:mm} Beijing, {clock.Speed:0.###}× real time (POST {url}/simulation/clock to move it)"
                 : "";
+            var demo = app.Configuration.GetSection(Demo.DemoOptions.Section).Get<Demo.DemoOptions>() is { Enabled: true } options
+                ? $"\n  DEMO DATA:           seeding from seed {options.Seed} ({options.Units} units) through the APIs now; progress lines start with [demo]"
+                : "";
             System.Console.WriteLine($$"""
 
                 ZGC innovation platform — standalone ({{app.Environment.EnvironmentName}})
@@ -25,7 +28,7 @@ internal static class StartupBanner
                   OpenAPI:             {{url}}/openapi/v1.json
                   Health:              {{url}}/health/ready
                   Services:            {{url}}/intake  /review  /notice  /funding  /monitoring  /workflows
-                  Data ({{database.Provider}}):      {{dataFolder}}{{simulation}}
+                  Data ({{database.Provider}}):      {{dataFolder}}{{simulation}}{{demo}}
                   Users: applicant, subpark-haidian, committee, expert, expert-2…expert-5, finance-preparer, finance-approver, monitoring, admin
                          (development password from Console:DevPassword; see README)
 
