@@ -19,6 +19,10 @@ public sealed partial record ObjectorIdentity(string Name, string? IdNumber, str
 {
     public static ObjectorIdentity Create(string? name, string? idNumber, string? telephone, string? organisation)
     {
+        PlainText.Require("name", name);
+        PlainText.Require("idNumber", idNumber);
+        PlainText.Require("telephone", telephone);
+        PlainText.Require("organisation", organisation);
         name = Clean(name);
         idNumber = Clean(idNumber)?.ToUpperInvariant();
         telephone = Clean(telephone);
@@ -145,6 +149,7 @@ public sealed class Objection
     internal static Objection Submit(Guid id, Guid noticeId, string receiptNumber, ObjectorIdentity objector, string reasons, DateTimeOffset now,
         string? filedBy)
     {
+        PlainText.Require("reasons", reasons);
         var text = reasons?.Trim() ?? "";
         if (text.Length is < MinReasonsLength or > MaxReasonsLength)
         {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Zgc.Funding.Domain;
@@ -16,7 +17,8 @@ public sealed record BudgetView(int FiscalYear, long AmountFen, string Amount, s
 /// <summary>Finance keeps the programme's budget per fiscal year; operators may read it.</summary>
 internal static class Budgets
 {
-    public sealed record Request(long AmountFen);
+    /// <summary>The amount is required: a body without it must not set the budget to zero.</summary>
+    public sealed record Request([property: JsonRequired] long AmountFen);
 
     public static void Map(IEndpointRouteBuilder group)
     {

@@ -20,7 +20,15 @@ public static class ContentRules
     public static IReadOnlyList<FieldError> Validate(ApplicationContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
+        var hygiene = InputHygiene.Check(content);
+        if (hygiene.Any(InputHygiene.IsEmptyEntry))
+        {
+            // The field rules below assume every list entry is there.
+            return hygiene;
+        }
+
         var errors = new List<FieldError>();
+
         Text(errors, "platformName", content.PlatformName, MaxNameLength);
         Text(errors, "basicInformation", content.BasicInformation, MaxTextLength);
         Text(errors, "necessity", content.Necessity, MaxTextLength);
@@ -52,6 +60,8 @@ public static class ContentRules
         ValidateFunding(errors, content.Funding);
         ValidateEnterprises(errors, content.IntegratedEnterprises);
         ValidateConstruction(errors, content.Construction);
+        // What the field rules did not already say about a field: control characters, bidi overrides, odd numbers and dates.
+        errors.AddRange(hygiene.Where(h => !errors.Any(e => e.Field == h.Field)));
         return errors;
     }
 

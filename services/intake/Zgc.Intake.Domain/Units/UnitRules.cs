@@ -13,6 +13,13 @@ public static class UnitRules
     public static IReadOnlyList<FieldError> Validate(UnitProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
+        var hygiene = InputHygiene.Check(profile);
+        if (hygiene.Any(InputHygiene.IsEmptyEntry))
+        {
+            // The rules below assume every contact is there.
+            return hygiene;
+        }
+
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(profile.Name) || profile.Name.Trim().Length > MaxNameLength)
         {
@@ -70,6 +77,8 @@ public static class UnitRules
             }
         }
 
+        // What the rules above did not already say about a field: control characters, bidi overrides, overlong text.
+        errors.AddRange(hygiene.Where(h => !errors.Any(e => e.Field == h.Field)));
         return errors;
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Zgc.Monitoring.Domain;
@@ -15,7 +16,8 @@ public sealed record ReferenceFigureView(int Year, int AverageRdIntensityBasisPo
 /// <summary>The ZGC average R&amp;D intensity per year, maintained by an admin (R-A8-RD).</summary>
 internal static class ReferenceFigures
 {
-    public sealed record Request(int AverageRdIntensityBasisPoints);
+    /// <summary>The figure is required: a body without it must not set the year's average to zero.</summary>
+    public sealed record Request([property: JsonRequired] int AverageRdIntensityBasisPoints);
 
     public static void Map(IEndpointRouteBuilder group)
     {

@@ -58,6 +58,11 @@ internal static class CalendarEndpoints
     private static async Task<Ok<CalendarYearStored>> PutYear(int year, CalendarYearInput input, ClaimsPrincipal user, NoticeDbContext db, TimeProvider clock,
         CancellationToken cancellationToken)
     {
+        if (input.Days?.Any(d => d is null) == true)
+        {
+            throw new RuleViolationException("days", HolidayArrangement.Rule, "A day of the arrangement is empty.", "调休安排中有空的日期项。");
+        }
+
         var arrangement = HolidayArrangement.Create(year, input.Papers, input.Days?.Select(d => new CalendarDay(d.Date, d.IsOffDay, d.Name ?? "")).ToList());
         await CalendarStore.Put(db, arrangement, user.Identity?.Name ?? "admin", clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

@@ -79,7 +79,17 @@ internal static class AttachmentEndpoints
                 $"该申请已有材料{used:N0}字节，加上本文件将超过{limits.MaxApplicationAttachmentBytes:N0}字节。");
         }
 
-        var fileName = Path.GetFileName(file.FileName ?? "").Trim();
+        // A name that climbs folders, or hides its real ending behind control characters or bidi overrides, is refused rather
+        // than quietly cut down: whoever sent it did not pick it from a file chooser.
+        var rawName = file.FileName ?? "";
+        if (rawName.Contains('/', StringComparison.Ordinal) || rawName.Contains('\\', StringComparison.Ordinal) || rawName.Trim() is "." or ".."
+            || InputHygiene.HasForbiddenCharacters(rawName))
+        {
+            throw new RuleViolationException("file", "R-A13-APPLY", "The file name may not contain folders, control characters or bidirectional overrides.",
+                "文件名不能包含路径、控制字符或双向文本控制符。");
+        }
+
+        var fileName = Path.GetFileName(rawName).Trim();
         if (fileName.Length is 0 or > 255)
         {
             throw new RuleViolationException("file", "R-A13-APPLY", "The file needs a name of at most 255 characters.", "文件名不能为空，且不超过255个字符。");

@@ -80,7 +80,8 @@ internal static class FraudEndpoints
             throw new RuleViolationException("applicationId", FraudCase.Rule, "Name the application the case is about.", "请指明涉及的申报项目。");
         }
 
-        var source = request.Source ?? throw new RuleViolationException("source", FraudCase.Rule,
+        // Enum.IsDefined: the JSON converter also takes a number, which may name no source at all.
+        var source = request.Source is { } given && Enum.IsDefined(given) ? given : throw new RuleViolationException("source", FraudCase.Rule,
             "Say where the case comes from: Objection, Audit or Report.", "请说明线索来源：异议、审计或举报。");
         var platform = await db.Platforms.AsNoTracking().SingleOrDefaultAsync(p => p.ApplicationId == request.ApplicationId, cancellationToken);
         var now = clock.GetUtcNow();

@@ -15,6 +15,9 @@ internal sealed class EvidenceIntake(IOptions<NoticeOptions> options, EvidenceFo
 {
     public const string Rule = "evidence-file";
 
+    /// <summary>The longest file name kept (what common file systems allow).</summary>
+    public const int MaxNameLength = 255;
+
     private EvidenceOptions Limits => options.Value.Evidence;
 
     /// <summary>
@@ -50,6 +53,11 @@ internal sealed class EvidenceIntake(IOptions<NoticeOptions> options, EvidenceFo
         }
         catch (InvalidDataException)
         {
+            throw new RuleViolationException("files", Rule, "The upload is not a readable multipart form.", "上传内容格式不正确。");
+        }
+        catch (IOException) when (!cancellationToken.IsCancellationRequested && !request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The multipart reader's word for a body that ends before its closing boundary: the sender's fault, not ours.
             throw new RuleViolationException("files", Rule, "The upload is not a readable multipart form.", "上传内容格式不正确。");
         }
     }
@@ -122,6 +130,16 @@ internal sealed class EvidenceIntake(IOptions<NoticeOptions> options, EvidenceFo
 
     private async Task<(IFormFile File, EvidenceFileType Type, string Name)> Check(IFormFile file, CancellationToken cancellationToken)
     {
+        // A name that climbs folders or hides its real ending (control characters, bidi overrides) did not come from a file
+        // chooser: refused, rather than quietly cut down to something that looks harmless.
+        var raw = file.FileName ?? "";
+        if (raw.Contains('/', StringComparison.Ordinal) || raw.Contains('\\', StringComparison.Ordinal) || raw.Trim() is "." or ".." || !PlainText.IsPlain(raw)
+            || raw.Length > MaxNameLength || (raw.Length > 0 && Path.GetFileNameWithoutExtension(raw.Trim()).Length == 0))
+        {
+            throw new RuleViolationException("files", Rule, "A file name has a name before its extension, at most 255 characters, and no folders, control characters or bidirectional overrides.",
+                "文件名须有主名、不超过255个字符，且不能包含路径、控制字符或双向文本控制符。");
+        }
+
         var name = CleanName(file.FileName);
         if (file.Length > Limits.MaxFileBytes)
         {
