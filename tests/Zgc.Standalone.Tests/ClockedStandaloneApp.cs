@@ -33,7 +33,7 @@ public sealed class ClockedStandaloneApp(DateTimeOffset start, IReadOnlyDictiona
     }
 
     public HttpClient Client(string service, string? role, string? unit = null, string? subPark = null, string? user = null) =>
-        ClientFor(role, unit, subPark, user);
+        DriverClientFor(role, unit, subPark, user);
 
     public Task<DateTimeOffset> Now() => Task.FromResult(Clock.GetUtcNow());
 

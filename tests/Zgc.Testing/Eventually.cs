@@ -3,9 +3,24 @@ namespace Zgc.Testing;
 /// <summary>Polls until an asynchronous effect (a message delivered, a state reached) is visible, or fails with a message.</summary>
 public static class Eventually
 {
+    private static readonly AsyncLocal<TimeSpan?> Patient = new();
+
+    /// <summary>
+    /// Within the returned scope (this async flow only), waits without their own timeout last <paramref name="timeout"/>
+    /// instead of 30 s: a chaos test's effects may wait for a restarted process or broker.
+    /// </summary>
+    public static IDisposable Patience(TimeSpan timeout)
+    {
+        var before = Patient.Value;
+        Patient.Value = timeout;
+        return new Restore(() => Patient.Value = before);
+    }
+
     public static async Task<T> Get<T>(Func<Task<T?>> probe, Func<T?, bool> done, string what, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        ArgumentNullException.ThrowIfNull(probe);
+        ArgumentNullException.ThrowIfNull(done);
+        var deadline = DateTime.UtcNow + (timeout ?? Patient.Value ?? TimeSpan.FromSeconds(30));
         T? last = default;
         while (DateTime.UtcNow < deadline)
         {
@@ -23,4 +38,9 @@ public static class Eventually
 
     public static Task True(Func<Task<bool>> probe, string what, TimeSpan? timeout = null) =>
         Get(async () => (bool?)await probe(), v => v == true, what, timeout);
+
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
+    }
 }

@@ -228,11 +228,16 @@ public sealed class LifecycleDriver(IProgrammeHost host, CancellationToken cance
         var preparer = As("funding", Roles.FinancePreparer, user: "e2e-finance-preparer");
         var approver = As("funding", Roles.FinanceApprover, user: "e2e-finance-approver");
         await Ensure(await preparer.PostAsync($"/funding/runs/{runId}/submit", null, cancellationToken));
-        var paid = new List<JsonElement>();
-        foreach (var line in run.GetProperty("lines").EnumerateArray())
+        var lines = run.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("id").GetGuid()).ToList();
+        // Payments are recorded once every line of the run is decided.
+        foreach (var lineId in lines)
         {
-            var lineId = line.GetProperty("id").GetGuid();
             await Ensure(await approver.PostAsJsonAsync($"/funding/runs/{runId}/lines/{lineId}/decision", new { approve = true }, cancellationToken));
+        }
+
+        var paid = new List<JsonElement>();
+        foreach (var lineId in lines)
+        {
             var payment = await preparer.PostAsJsonAsync($"/funding/runs/{runId}/lines/{lineId}/payment",
                 new { paidOn = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), bankReference = $"BOC-{fiscalYear}-{lineId.ToString()[..8]}" },
                 cancellationToken);

@@ -42,6 +42,21 @@ public class ServiceAppFactory<TProgram> : WebApplicationFactory<TProgram> where
         return client;
     }
 
+    /// <summary>
+    /// Like <see cref="ClientFor"/>, for the end-to-end drivers: it sends a request again when the answer is
+    /// <c>409 concurrent-change</c> (see <see cref="ConcurrentChangeRetry"/>).
+    /// </summary>
+    public HttpClient DriverClientFor(string? role, string? unit = null, string? subPark = null, string? user = null)
+    {
+        var client = CreateDefaultClient(new ConcurrentChangeRetry());
+        if (role is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", IssueToken(role, unit, subPark, user));
+        }
+
+        return client;
+    }
+
     public string IssueToken(string role, string? unit = null, string? subPark = null, string? user = null)
     {
         var extra = new Dictionary<string, string>();

@@ -14,6 +14,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StreamWriter _log;
+    private bool _disposed;
 
     private ServiceProcess(string name, Process process, StreamWriter log, Uri baseAddress)
     {
@@ -29,16 +30,22 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    public int Port => BaseAddress.Port;
+
     public bool HasExited => _process.HasExited;
 
     public string LogPath => ((FileStream)_log.BaseStream).Name;
 
-    /// <summary>Starts <c>services/{folder}/{project}</c>'s built DLL and waits until <c>/health/ready</c> answers 200.</summary>
+    /// <summary>
+    /// Starts <c>services/{folder}/{project}</c>'s built DLL and waits until <c>/health/ready</c> answers 200. Give
+    /// <paramref name="port"/> to restart a killed process where its clients expect it.
+    /// </summary>
     public static async Task<ServiceProcess> Start(string folder, string project, IReadOnlyDictionary<string, string> environment,
-        TimeSpan? readyTimeout = null, bool waitForReady = true)
+        TimeSpan? readyTimeout = null, bool waitForReady = true, int? port = null)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         var dll = FindBuiltDll(folder, project);
-        var port = FreePort();
+        port ??= FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         var info = new ProcessStartInfo("dotnet", [dll])
         {
@@ -119,7 +126,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>Kills the process at once (SIGKILL): no graceful shutdown, nothing flushed.</summary>
     public void Kill()
     {
-        if (!_process.HasExited)
+        if (!_disposed && !_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             _process.WaitForExit(10_000);
@@ -128,7 +135,13 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
         Kill();
+        _disposed = true;
         _process.Dispose();
         await _log.DisposeAsync();
     }

@@ -25,9 +25,10 @@ public static class StandaloneTokens
         return Issuer.Issue(user ?? role + "-system-test", user ?? role, [role], extra);
     }
 
+    /// <summary>A client of a service process; a <c>409 concurrent-change</c> is retried (<see cref="ConcurrentChangeRetry"/>).</summary>
     public static HttpClient Client(Uri baseAddress, string? role, string? unit = null, string? subPark = null, string? user = null)
     {
-        var client = new HttpClient { BaseAddress = baseAddress };
+        var client = new HttpClient(new ConcurrentChangeRetry(new SocketsHttpHandler())) { BaseAddress = baseAddress };
         if (role is not null)
         {
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", For(role, unit, subPark, user));

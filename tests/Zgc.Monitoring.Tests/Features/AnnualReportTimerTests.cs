@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Zgc.Monitoring.Domain.Reports;
 using Zgc.Monitoring.Persistence;
 using Zgc.ServiceDefaults;
@@ -64,6 +65,30 @@ public sealed class AnnualReportTimerTests
         Assert.Equal(AnnualReportStatus.Submitted, late!.Status);
         Assert.True(late.SubmittedLate);
         Assert.True((await app.Delivered("AnnualReportSubmitted", applicationId)).GetProperty("late").GetBoolean());
+    }
+
+    /// <summary>
+    /// The due timer found due by a replica whose clock is ahead reaches this one a moment early: it must neither mark the
+    /// report overdue early nor be lost.
+    /// </summary>
+    [Fact, Trait("Req", "R-A14-ANNUAL")]
+    public async Task A_due_timer_that_arrives_before_this_hosts_clock_reaches_the_due_time_is_set_again_not_lost()
+    {
+        await using var app = new ClockedMonitoringApp(March1);
+        var applicationId = Guid.NewGuid();
+        var report = await app.Open(Window(applicationId, 1, 2025, DueOn));
+        var removed = await app.InDb<MonitoringDbContext, int>(db => db.Set<Zgc.Messaging.Outbox.OutboxMessage>()
+            .Where(m => m.ScheduleTokenId != null && m.MessageType.Contains("AnnualReportDue")).ExecuteDeleteAsync(Ct));
+        Assert.Equal(1, removed);
+
+        app.Clock.SetUtcNow(DueAt.AddSeconds(-1));
+        await app.Services.GetRequiredService<MassTransit.IBus>().Publish(new Zgc.Monitoring.Contracts.AnnualReportDue(report.Id, DueOn), Ct);
+        await Task.Delay(1500, Ct);
+        Assert.Equal(AnnualReportStatus.Open, (await app.Report(applicationId, 1))!.Status);
+
+        app.Clock.SetUtcNow(DueAt);
+        var overdue = await app.WaitForReport(applicationId, 1, r => r!.Status == AnnualReportStatus.Overdue);
+        Assert.Equal(DueAt, overdue.OverdueAt);
     }
 
     [Fact, Trait("Req", "R-A14-ANNUAL")]

@@ -21,7 +21,7 @@ public sealed class SimulatedStandaloneApp(DateTimeOffset start) : ServiceAppFac
     public SimulationClock Clock => (SimulationClock)Services.GetService(typeof(SimulationClock))!;
 
     public HttpClient Client(string service, string? role, string? unit = null, string? subPark = null, string? user = null) =>
-        ClientFor(role, unit, subPark, user);
+        DriverClientFor(role, unit, subPark, user);
 
     public Task<DateTimeOffset> Now() => Task.FromResult(Clock.GetUtcNow());
 

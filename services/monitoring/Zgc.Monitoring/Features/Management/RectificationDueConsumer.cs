@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Zgc.Messaging.Outbox;
 using Zgc.Monitoring.Contracts;
 using Zgc.Monitoring.Domain;
+using Zgc.Monitoring.Domain.Management;
 using Zgc.Monitoring.Persistence;
 
 namespace Zgc.Monitoring.Features.Management;
@@ -14,6 +15,15 @@ internal sealed class RectificationDueConsumer(MonitoringDbContext db, IOutbox<M
     {
         var order = await db.Rectifications.SingleOrDefaultAsync(o => o.Id == context.Message.OrderId, context.CancellationToken);
         var now = clock.GetUtcNow();
+        if (order is { Status: RectificationStatus.Open } && now < order.DueAt)
+        {
+            // Found due by a replica whose clock is ahead of this one (skew, or a process just restarted): set the timer
+            // again for its instant rather than lose it or mark the order overdue early.
+            await outbox.SchedulePublish(order.DueAt, context.Message, context.CancellationToken);
+            await db.SaveChangesAsync(context.CancellationToken);
+            return;
+        }
+
         if (order is null || !order.MarkOverdue(now))
         {
             return;

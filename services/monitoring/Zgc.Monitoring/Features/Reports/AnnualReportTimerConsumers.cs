@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Zgc.Messaging.Outbox;
 using Zgc.Monitoring.Contracts;
 using Zgc.Monitoring.Domain;
+using Zgc.Monitoring.Domain.Reports;
 using Zgc.Monitoring.Persistence;
 
 namespace Zgc.Monitoring.Features.Reports;
@@ -31,6 +32,15 @@ internal sealed class AnnualReportDueConsumer(MonitoringDbContext db, IOutbox<Mo
     {
         var report = await db.AnnualReports.SingleOrDefaultAsync(r => r.Id == context.Message.ReportId, context.CancellationToken);
         var now = clock.GetUtcNow();
+        if (report is { Status: AnnualReportStatus.Open } && now < report.DueAt)
+        {
+            // Found due by a replica whose clock is ahead of this one (skew, or a process just restarted): set the timer
+            // again for its instant rather than lose it or mark the report overdue early.
+            await outbox.SchedulePublish(report.DueAt, context.Message, context.CancellationToken);
+            await db.SaveChangesAsync(context.CancellationToken);
+            return;
+        }
+
         if (report is null || !report.MarkOverdue(now))
         {
             return;
