@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
-using Zgc.Console;
 using Zgc.Console.Auth;
 using Zgc.Notice.Calendar;
 using Zgc.Notice.Domain;
@@ -271,32 +268,5 @@ public sealed partial class HostileInputTests(HostileApp app) : IClassFixture<Ho
     /// A browser-like client for the principal: a bearer token for the APIs, and for a role the console cookie of the seeded
     /// user of that role, since the console's own endpoints read only their cookie.
     /// </summary>
-    private async Task<HttpClient> Client(Principal principal)
-    {
-        var client = app.Browser();
-        if (principal.Role is not { } role)
-        {
-            return client;
-        }
-
-        var token = app.IssueToken(role, unit: role == Roles.Applicant ? IntakePayloads.DefaultUnit : null, subPark: role == Roles.SubParkOfficer ? "haidian" : null);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var seeded = ConsoleUsers.Seeded.First(u => u.Roles.Contains(role));
-        var form = await client.GetStringAsync("/login", Ct);
-        var antiforgery = AntiforgeryField().Match(form);
-        Assert.True(antiforgery.Success, "The console's sign-in form carries an antiforgery token.");
-        using var body = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = antiforgery.Groups[1].Value,
-            ["userName"] = seeded.UserName,
-            ["password"] = ConsoleOptions.DefaultDevPassword,
-            ["returnUrl"] = "/",
-        });
-        var signedIn = await client.PostAsync("/auth/login", body, Ct);
-        Assert.True(signedIn.Headers.Contains("Set-Cookie"), $"The seeded console user {seeded.UserName} signs in ({(int)signedIn.StatusCode}).");
-        return client;
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
+    private Task<HttpClient> Client(Principal principal) => PrincipalClients.Create(app, app.Browser(), principal, Ct);
 }

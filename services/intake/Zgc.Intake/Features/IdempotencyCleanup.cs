@@ -15,8 +15,10 @@ internal sealed partial class IdempotencyCleanup(IServiceScopeFactory scopes, IO
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The first sweep waits one interval: at start-up the database may still be migrating, and an answer kept one
+        // interval longer harms nobody.
         using var timer = new PeriodicTimer(options.Value.IdempotencyCleanupInterval);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
             try
             {
@@ -31,7 +33,6 @@ internal sealed partial class IdempotencyCleanup(IServiceScopeFactory scopes, IO
                 LogFailed(logger, ex); // retried at the next interval; an old answer kept a little longer harms nobody
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
     /// <summary>Deletes the answers stored before now − retention; returns how many.</summary>
