@@ -26,19 +26,11 @@ public static partial class PrincipalClients
     /// unit, a sub-park officer's with Haidian) and is signed in to the console as the seeded user of that role, because
     /// the console's own endpoints read only their cookie.
     /// </summary>
-    public static Task<HttpClient> Create(SecurityApp app, Principal principal, CancellationToken cancellationToken)
+    public static async Task<HttpClient> Create(SecurityApp app, Principal principal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(app);
-        return Create(app, app.Browser(), principal, cancellationToken);
-    }
-
-    /// <summary>The same for any standalone host: <paramref name="client"/> is its browser-like client, which this signs in.</summary>
-    public static async Task<HttpClient> Create(ServiceAppFactory<Zgc.Standalone.Program> app, HttpClient client, Principal principal,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(principal);
+        var client = app.Browser();
         if (principal.Role is not { } role)
         {
             return client;

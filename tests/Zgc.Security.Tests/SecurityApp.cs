@@ -12,7 +12,7 @@ namespace Zgc.Security.Tests;
 /// console's API client pointed back into this in-memory server so its pages read real answers instead of trying
 /// the network.
 /// </summary>
-public sealed class SecurityApp : ServiceAppFactory<Zgc.Standalone.Program>
+public class SecurityApp : ServiceAppFactory<Zgc.Standalone.Program>
 {
     /// <summary>
     /// The suites sign every role in many times from one (test) address; the sign-in and public rate limits have their own

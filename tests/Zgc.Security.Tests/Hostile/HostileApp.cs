@@ -1,26 +1,17 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Zgc.Console;
-using Zgc.Testing;
-
 namespace Zgc.Security.Tests.Hostile;
 
 /// <summary>
 /// The standalone composition as <see cref="SecurityApp"/> hosts it, with the public objection rate limit raised: the
 /// hostile cases must reach binding and validation, not stop at 429 after the fifth request from the test's address.
 /// </summary>
-public sealed class HostileApp : ServiceAppFactory<Zgc.Standalone.Program>
+public sealed class HostileApp : SecurityApp
 {
     /// <summary>The per-file upload limit of intake attachments and objection evidence in this host.</summary>
     public const int UploadLimitBytes = 1024 * 1024;
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
     {
         ["Notice:ObjectionsPerWindow"] = "100000",
-        ["Limits:SignInPerMinute"] = "100000",
-        ["Limits:PublicPerMinute"] = "100000",
         // Small upload limits, so an oversized file is a megabyte or two rather than twenty.
         ["Intake:MaxAttachmentBytes"] = UploadLimitBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Notice:Evidence:MaxFileBytes"] = UploadLimitBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -30,14 +21,4 @@ public sealed class HostileApp : ServiceAppFactory<Zgc.Standalone.Program>
         // …but an unhandled exception (a 500) is logged with its stack, to say where to fix it.
         ["Logging:LogLevel:Microsoft.AspNetCore.Diagnostics"] = "Error",
     };
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddHttpClient(ConsoleModule.ApiClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler()));
-    }
-
-    /// <summary>A browser-like client: keeps cookies and does not follow redirects.</summary>
-    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 }

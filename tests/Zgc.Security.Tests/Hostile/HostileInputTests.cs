@@ -268,5 +268,5 @@ public sealed partial class HostileInputTests(HostileApp app) : IClassFixture<Ho
     /// A browser-like client for the principal: a bearer token for the APIs, and for a role the console cookie of the seeded
     /// user of that role, since the console's own endpoints read only their cookie.
     /// </summary>
-    private Task<HttpClient> Client(Principal principal) => PrincipalClients.Create(app, app.Browser(), principal, Ct);
+    private Task<HttpClient> Client(Principal principal) => PrincipalClients.Create(app, principal, Ct);
 }
