@@ -3,16 +3,16 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Zgc.Console.Auth;
 
 namespace Zgc.Console.Api;
 
 /// <summary>
 /// The services' HTTP APIs as the signed-in user: every request carries the user's own bearer token, so the services
-/// decide what the user may see. Failures come back as <see cref="ApiError"/>, never as exceptions.
+/// decide what the user may see. Failures come back as <see cref="ApiError"/>, never as exceptions. One partial file per
+/// area (<c>ZgcApi.Intake.cs</c>, <c>ZgcApi.Review.cs</c>…) adds that area's calls on top of <c>Send</c>, <c>Get</c>, <c>Post</c> and <c>Put</c>.
 /// </summary>
-public sealed class ZgcApi(
+public sealed partial class ZgcApi(
     IHttpClientFactory clients, AuthenticationStateProvider authentication, NavigationManager navigation, ILogger<ZgcApi> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -82,8 +82,30 @@ public sealed class ZgcApi(
     private Task<ApiResult<T>> Get<T>(string relativePath, CancellationToken cancellationToken) where T : class =>
         Send<T>(HttpMethod.Get, relativePath, null, cancellationToken);
 
-    /// <summary>A JSON request (with a JSON body when given) as the user; failures come back as <see cref="ApiError"/>.</summary>
+    private Task<ApiResult<T>> Post<T>(string relativePath, object? body, CancellationToken cancellationToken) where T : class =>
+        Send<T>(HttpMethod.Post, relativePath, body ?? new { }, cancellationToken);
+
+    private Task<ApiResult<T>> Put<T>(string relativePath, object body, CancellationToken cancellationToken) where T : class =>
+        Send<T>(HttpMethod.Put, relativePath, body, cancellationToken);
+
+    /// <summary>A path segment or query value, escaped.</summary>
+    private static string Escape(string value) => Uri.EscapeDataString(value);
+
+    /// <summary>
+    /// A JSON request (with a JSON body when given) as the user; failures come back as <see cref="ApiError"/>. Ask for
+    /// <see cref="Done"/> when the answer's body does not matter (204, or a body the page does not read).
+    /// </summary>
     private async Task<ApiResult<T>> Send<T>(HttpMethod method, string relativePath, object? body, CancellationToken cancellationToken) where T : class
+    {
+        if (body is HttpContent content)
+        {
+            return await Send<T>(method, relativePath, () => content, cancellationToken);
+        }
+
+        return await Send<T>(method, relativePath, body is null ? null : () => JsonContent.Create(body, body.GetType(), options: Json), cancellationToken);
+    }
+
+    private async Task<ApiResult<T>> Send<T>(HttpMethod method, string relativePath, Func<HttpContent>? content, CancellationToken cancellationToken) where T : class
     {
         using var client = clients.CreateClient(ConsoleModule.ApiClientName);
         using var request = await AsUser(client, method, relativePath);
@@ -93,9 +115,9 @@ public sealed class ZgcApi(
         }
 
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (body is not null)
+        if (content is not null)
         {
-            request.Content = JsonContent.Create(body, body.GetType(), options: Json);
+            request.Content = content();
         }
 
         try
@@ -103,9 +125,14 @@ public sealed class ZgcApi(
             using var response = await client.SendAsync(request, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                var detail = await ProblemDetail(response, cancellationToken);
+                var (detail, fields) = await ProblemDetail(response, cancellationToken);
                 logger.LogWarning("{Method} {Uri} answered {Status}", method, request.RequestUri, (int)response.StatusCode);
-                return ApiResult<T>.Fail(new ApiError(Kind(response.StatusCode), response.StatusCode, detail));
+                return ApiResult<T>.Fail(new ApiError(Kind(response.StatusCode), response.StatusCode, detail, fields));
+            }
+
+            if (typeof(T) == typeof(Done))
+            {
+                return ApiResult<T>.Ok((T)(object)Done.Value);
             }
 
             var value = await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken);
@@ -138,33 +165,72 @@ public sealed class ZgcApi(
         HttpStatusCode.Unauthorized => ApiErrorKind.Unauthorized,
         HttpStatusCode.Forbidden => ApiErrorKind.Forbidden,
         HttpStatusCode.NotFound => ApiErrorKind.NotFound,
+        HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity or HttpStatusCode.UnsupportedMediaType => ApiErrorKind.Invalid,
+        HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed => ApiErrorKind.Conflict,
+        HttpStatusCode.RequestEntityTooLarge => ApiErrorKind.TooLarge,
+        HttpStatusCode.TooManyRequests => ApiErrorKind.TooManyRequests,
         _ => ApiErrorKind.ServerError,
     };
 
-    /// <summary>The service's own explanation from a ProblemDetails body (its Chinese text too, when it has one).</summary>
-    private static async Task<string?> ProblemDetail(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>
+    /// The service's own explanation from a ProblemDetails body (its Chinese text too, when it has one), and its field
+    /// errors: a validation problem's <c>errors</c>, or the single <c>field</c> a rule violation names.
+    /// </summary>
+    private static async Task<(string? Detail, IReadOnlyDictionary<string, string[]>? Fields)> ProblemDetail(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.Content.Headers.ContentType?.MediaType is not ("application/problem+json" or "application/json"))
         {
-            return null;
+            return (null, null);
         }
 
         try
         {
-            var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>(Json, cancellationToken);
-            if (problem is null)
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken);
+            if (problem.ValueKind != JsonValueKind.Object)
             {
-                return null;
+                return (null, null);
             }
 
-            var zh = problem.Extensions.TryGetValue("detailZh", out var value) && value is JsonElement { ValueKind: JsonValueKind.String } e ? e.GetString() : null;
-            var parts = new[] { problem.Detail ?? problem.Title, zh }.Where(p => !string.IsNullOrWhiteSpace(p));
+            var parts = new[] { Text(problem, "detail") ?? Text(problem, "title"), Text(problem, "detailZh") }.Where(p => !string.IsNullOrWhiteSpace(p));
             var text = string.Join(" / ", parts);
-            return text.Length == 0 ? null : text;
+            return (text.Length == 0 ? null : text, Fields(problem, text));
         }
         catch (JsonException)
         {
-            return null;
+            return (null, null);
         }
+    }
+
+    private static Dictionary<string, string[]>? Fields(JsonElement problem, string detail)
+    {
+        if (problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
+        {
+            var fields = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+            foreach (var field in errors.EnumerateObject())
+            {
+                fields[field.Name] = field.Value.ValueKind == JsonValueKind.Array
+                    ? [.. field.Value.EnumerateArray().Where(m => m.ValueKind == JsonValueKind.String).Select(m => m.GetString()!)]
+                    : [field.Value.ToString()];
+            }
+
+            return fields;
+        }
+
+        return Text(problem, "field") is { Length: > 0 } single
+            ? new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase) { [single] = [Text(problem, "rule") is { } rule ? $"{rule}: {detail}" : detail] }
+            : null;
+    }
+
+    private static string? Text(JsonElement problem, string name) =>
+        problem.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}
+
+/// <summary>The answer of a call whose body the page does not need.</summary>
+public sealed class Done
+{
+    public static readonly Done Value = new();
+
+    private Done()
+    {
     }
 }

@@ -5,19 +5,31 @@ namespace Zgc.Console.Localization;
 
 /// <summary>
 /// A small dictionary-based localizer: every text of the console in Chinese (first) and English. Unknown keys show
-/// themselves, so a missing text is visible rather than silent.
+/// themselves, so a missing text is visible rather than silent. Each area keeps its texts in its own partial file
+/// (<c>UiText.Applicant.cs</c>…) as a method returning (key, Chinese, English) triples; a key defined twice stops start-up.
 /// </summary>
-public sealed class UiText
+public sealed partial class UiText
 {
     private static readonly TimeSpan BeijingOffset = TimeSpan.FromHours(8); // Asia/Shanghai has no daylight saving.
 
-    private static readonly FrozenDictionary<string, (string Zh, string En)> Texts = new Dictionary<string, (string Zh, string En)>
+    private static readonly FrozenDictionary<string, (string Zh, string En)> Texts = Merge(new Dictionary<string, (string Zh, string En)>
     {
         ["app.title"] = ("中关村创新平台运营控制台", "ZGC Innovation Platform Console"),
         ["app.short"] = ("中关村创新平台", "ZGC Platforms"),
         ["nav.home"] = ("首页", "Home"),
         ["nav.workflows"] = ("流程实例", "Lifecycle instances"),
         ["nav.users"] = ("内置用户", "Built-in users"),
+        ["nav.notifications"] = ("消息通知", "Notifications"),
+        ["nav.applicant"] = ("我的申报", "My applications"),
+        ["nav.subpark"] = ("分园待办", "Sub-park tasks"),
+        ["nav.committee"] = ("管委会待办", "Committee tasks"),
+        ["nav.experts"] = ("专家库", "Expert pool"),
+        ["nav.meetings"] = ("主任办公会", "Director office meetings"),
+        ["nav.notices"] = ("公示管理", "Public notices"),
+        ["nav.expert"] = ("评审任务", "Review assignments"),
+        ["nav.finance"] = ("资金拨付", "Disbursements"),
+        ["nav.monitoring"] = ("监测评估", "Monitoring"),
+        ["nav.dashboard"] = ("运行总览", "Operations dashboard"),
         ["nav.menu"] = ("导航", "Navigation"),
         ["lang.zh"] = ("中文", "中文"),
         ["lang.en"] = ("English", "English"),
@@ -117,6 +129,13 @@ public sealed class UiText
         ["error.Timeout"] = ("服务接口响应超时，请稍后重试。", "The service API did not answer in time; please try again later."),
         ["error.ServerError"] = ("服务接口返回错误。", "The service API returned an error."),
         ["error.BadResponse"] = ("服务接口返回了无法识别的内容。", "The service API returned something the console cannot read."),
+        ["error.Invalid"] = ("提交的内容不符合要求，请按提示修改。", "The service refused the input; correct the fields shown."),
+        ["error.Conflict"] = ("当前状态下不能执行此操作（或记录已被他人修改），请刷新后重试。", "Not allowed in the record's current state (or someone changed it meanwhile); reload and try again."),
+        ["error.TooLarge"] = ("提交的内容或文件过大。", "The request or file is too large."),
+        ["error.TooManyRequests"] = ("请求过于频繁，请稍后再试。", "Too many requests; please try again shortly."),
+        ["form.saved"] = ("已保存。", "Saved."),
+        ["form.required"] = ("必填。", "Required."),
+        ["form.working"] = ("正在处理…", "Working…"),
         ["error.status"] = ("HTTP 状态码", "HTTP status"),
         ["error.signInAgain"] = ("重新登录", "Sign in again"),
         ["denied.title"] = ("无权访问", "Access denied"),
@@ -151,7 +170,22 @@ public sealed class UiText
         ["state.Exited"] = ("已退出", "Exited"),
         ["state.Revoked"] = ("已撤销", "Revoked"),
         ["state.Final"] = ("已结束", "Final"),
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    },
+        ApplicantTexts(), SubParkTexts(), CommitteeTexts(), ExpertTexts(), FinanceTexts(), MonitoringTexts(), OperationsTexts());
+
+    private static FrozenDictionary<string, (string Zh, string En)> Merge(Dictionary<string, (string Zh, string En)> core,
+        params IEnumerable<(string Key, string Zh, string En)>[] areas)
+    {
+        foreach (var (key, zh, en) in areas.SelectMany(a => a))
+        {
+            if (!core.TryAdd(key, (zh, en)))
+            {
+                throw new InvalidOperationException($"The console text '{key}' is defined twice.");
+            }
+        }
+
+        return core.ToFrozenDictionary(StringComparer.Ordinal);
+    }
 
     private UiText(string language) => Language = language;
 
@@ -166,6 +200,9 @@ public sealed class UiText
 
     /// <summary>The value of the HTML <c>lang</c> attribute.</summary>
     public string HtmlLang => IsEnglish ? "en" : "zh-CN";
+
+    /// <summary>Whether a text exists for <paramref name="key"/> (for optional texts such as a status's name).</summary>
+    public static bool Has(string key) => Texts.ContainsKey(key);
 
     public string this[string key] => Texts.TryGetValue(key, out var text) ? (IsEnglish ? text.En : text.Zh) : key;
 

@@ -1,0 +1,9 @@
+namespace Zgc.Console.Localization;
+
+public sealed partial class UiText
+{
+    /// <summary>The texts of the finance preparer and approver pages.</summary>
+    private static IEnumerable<(string Key, string Zh, string En)> FinanceTexts() =>
+    [
+    ];
+}

@@ -1,0 +1,162 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.Playwright;
+using Zgc.Testing;
+
+namespace Zgc.Browser.Tests;
+
+/// <summary>
+/// The standalone composition (six services and the console, in-memory bus, SQLite) listening on a real loopback port,
+/// on a clock the test moves, with a headless Debian Chromium driven by Playwright. Pages are used as people use them;
+/// the test may also walk earlier steps over the APIs (<see cref="IProgrammeHost"/>, e.g. with <see cref="LifecycleDriver"/>)
+/// when a page under test needs a record further along.
+/// </summary>
+public class BrowserProgramme : ServiceAppFactory<Zgc.Standalone.Program>, IProgrammeHost, IAsyncLifetime
+{
+    /// <summary>Monday 2 March 2026, 09:00 in Beijing: a working day.</summary>
+    public static readonly DateTimeOffset MondayMorning = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
+
+    /// <summary>Where Debian puts Chromium (deploy/infra/ensure-chromium.sh); Playwright cannot download its own here.</summary>
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public FakeTimeProvider Clock { get; } = new(MondayMorning);
+
+    /// <summary>The console's address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The fixture has not started.");
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        // A browser test signs in a dozen times; the limits have tests of their own.
+        ["Limits:SignInPerMinute"] = "10000",
+        ["Limits:PublicPerMinute"] = "100000",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        // Development: the build output serves the console's static assets (stylesheet, blazor.web.js) from the static web
+        // assets manifest only in Development; elsewhere they are published files, and here they would come back untyped
+        // (no Content-Type, so Chromium refuses to run the script).
+        builder.UseEnvironment("Development");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
+
+        if (!File.Exists(ChromiumPath))
+        {
+            // Not a skip: the issue asks for these tests to run on this machine; deploy/infra/ensure-chromium.sh installs it.
+            throw new InvalidOperationException($"{ChromiumPath} is missing: run deploy/infra/ensure-chromium.sh (apt-get install chromium).");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        });
+    }
+
+    /// <summary>A new browser context (its own cookies) and page, in <paramref name="language"/> ("zh" or "en").</summary>
+    public async Task<IPage> NewPage(string language = "zh")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl.ToString(),
+            Locale = language == "en" ? "en-US" : "zh-CN",
+            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+        });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        if (language == "en")
+        {
+            await page.GotoAsync("login?lang=en");
+        }
+
+        return page;
+    }
+
+    /// <summary>A new page signed in as <paramref name="userName"/> (one of the seeded console users) through the sign-in form.</summary>
+    public async Task<IPage> SignedIn(string userName, string language = "zh")
+    {
+        var page = await NewPage(language);
+        await SignIn(page, userName);
+        return page;
+    }
+
+    /// <summary>Fills in and submits the sign-in form, then waits for the interactive page to be live.</summary>
+    public static async Task SignIn(IPage page, string userName, string returnUrl = "")
+    {
+        await page.GotoAsync("login" + (returnUrl.Length > 0 ? "?returnUrl=" + Uri.EscapeDataString(returnUrl) : ""));
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", Zgc.Console.ConsoleOptions.DefaultDevPassword);
+        await page.ClickAsync("#login-submit");
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await Interactive(page);
+    }
+
+    /// <summary>Waits until Blazor's circuit is connected, so clicks reach the server (prerendered HTML shows before that).</summary>
+    public static Task Interactive(IPage page) =>
+        page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-interactive]') !== null");
+
+    /// <summary>Saves a full-page screenshot as a test artifact: artifacts/screenshots/<paramref name="name"/>.png.</summary>
+    public static async Task<string> Screenshot(IPage page, string name)
+    {
+        var path = Path.Combine(ArtifactsDirectory(), "screenshots", name + ".png");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        return path;
+    }
+
+    /// <summary>The repository's artifacts folder (beside Zgc.slnx), or the test output folder when run elsewhere.</summary>
+    public static string ArtifactsDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Zgc.slnx")))
+            {
+                return Path.Combine(dir.FullName, "artifacts");
+            }
+        }
+
+        return Path.Combine(AppContext.BaseDirectory, "artifacts");
+    }
+
+    public HttpClient Client(string service, string? role, string? unit = null, string? subPark = null, string? user = null) =>
+        DriverClientFor(role, unit, subPark, user);
+
+    public Task<DateTimeOffset> Now() => Task.FromResult(Clock.GetUtcNow());
+
+    public Task Advance(TimeSpan by)
+    {
+        Clock.Advance(by);
+        return Task.CompletedTask;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
