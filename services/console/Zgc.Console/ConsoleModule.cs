@@ -65,6 +65,7 @@ public static class ConsoleModule
             client.Timeout = sp.GetRequiredService<IOptionsMonitor<ConsoleOptions>>().CurrentValue.ApiTimeout;
         });
         services.TryAddScoped<ZgcApi>();
+        services.AddHostedService<Notifications.NotificationMailer>();
         return builder;
     }
 
@@ -86,6 +87,8 @@ public static class ConsoleModule
         }
 
         AuthEndpoints.Map(app);
+        DocumentDownloads.Map(app);
+        Notifications.ReadMarks.Map(app);
         app.MapRazorComponents<App>()
             // Blazor would send its own "frame-ancestors 'self'"; the platform's fuller policy (SecurityHeaders) says 'none'.
             .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null)

@@ -25,6 +25,43 @@ public sealed class ConsoleOptions
 
     /// <summary><c>Console:ApiTimeout</c>: how long a page waits for an API answer.</summary>
     public TimeSpan ApiTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary><c>Console:Smtp</c>: e-mail notifications; off while <see cref="SmtpOptions.Host"/> is unset.</summary>
+    public SmtpOptions Smtp { get; set; } = new();
+}
+
+/// <summary>The <c>Console:Smtp</c> section: the mail server and who gets mail.</summary>
+public sealed class SmtpOptions
+{
+    /// <summary>The SMTP server; unset (the default): no e-mail is sent.</summary>
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 25;
+
+    /// <summary><c>Auto</c> (STARTTLS when offered), <c>None</c>, <c>StartTls</c> (required) or <c>SslOnConnect</c>.</summary>
+    public string Security { get; set; } = "Auto";
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>The sender address.</summary>
+    public string From { get; set; } = "zgc-platform@localhost";
+
+    /// <summary>How often each recipient's notifications are looked at.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Addresses by user name, for users without their own <c>Email</c> (the seeded users among them):
+    /// <c>Console:Smtp:Recipients:applicant=someone@example.cn</c>.
+    /// </summary>
+    public Dictionary<string, string> Recipients { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The file that remembers which notifications were mailed (one key hash per line), so a restart sends nothing twice.
+    /// Unset: <c>notifications-mailed.txt</c> in <c>Database:DataDirectory</c> (or the temp folder).
+    /// </summary>
+    public string? SentFile { get; set; }
 }
 
 /// <summary>One entry of <c>Console:Users</c>.</summary>
@@ -42,6 +79,9 @@ public sealed class ConsoleUserOptions
 
     /// <summary>The sub-park officer's sub-park code, carried as the <c>subpark</c> claim.</summary>
     public string? SubPark { get; set; }
+
+    /// <summary>Where this user's notifications are e-mailed (when <c>Console:Smtp:Host</c> is set).</summary>
+    public string? Email { get; set; }
 
     /// <summary>Optional own password in clear (development only); unset: <see cref="ConsoleOptions.DevPassword"/>.</summary>
     public string? Password { get; set; }

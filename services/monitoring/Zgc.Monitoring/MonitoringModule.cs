@@ -17,6 +17,10 @@ public static class MonitoringModule
 
     public static IHostApplicationBuilder AddMonitoring(this IHostApplicationBuilder builder)
     {
+        // Timers carry what they concern as their correlation id (GET /monitoring/timers, the console's platform page).
+        MassTransit.MessageCorrelation.UseCorrelationId<Contracts.AnnualReportReminderDue>(m => m.ReportId);
+        MassTransit.MessageCorrelation.UseCorrelationId<Contracts.AnnualReportDue>(m => m.ReportId);
+        MassTransit.MessageCorrelation.UseCorrelationId<Contracts.RectificationDue>(m => m.OrderId);
         builder.Services.AddOptions<MonitoringOptions>().BindConfiguration(MonitoringOptions.Section)
             .Validate(o => o.ConstructionYears is >= 1 and <= 10, "Monitoring:ConstructionYears is 1 to 10.")
             .Validate(o => o.ReminderDaysBeforeDue.All(d => d is >= 1 and <= 365), "Monitoring:ReminderDaysBeforeDue are 1 to 365 days.")

@@ -17,6 +17,9 @@ public static class NoticeModule
 
     public static IHostApplicationBuilder AddNotice(this IHostApplicationBuilder builder)
     {
+        // Timers carry what they concern as their correlation id, so GET /notice/timers (and the console's platform page) can
+        // tell which notice a pending close belongs to.
+        MassTransit.MessageCorrelation.UseCorrelationId<Contracts.CloseNotice>(m => m.NoticeId);
         builder.Services.AddOptions<NoticeOptions>().BindConfiguration(NoticeOptions.Section)
             .Validate(o => o.WorkingDays >= Domain.NoticePeriodPolicy.MinimumWorkingDays, "Notice:WorkingDays is at least 5 (R-A13-NOTICE).")
             .ValidateOnStart();

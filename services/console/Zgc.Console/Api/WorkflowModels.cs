@@ -3,7 +3,7 @@ namespace Zgc.Console.Api;
 /// <summary>One row of <c>GET /workflows/instances</c>.</summary>
 public sealed record LifecycleInstance(
     Guid Id, string PlatformName, string UnitUscc, string SubPark, string CurrentState, string PolicyVersion,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? WaitingAlert = null);
 
 /// <summary>One step of an instance's history: the event, the states before and after, when, and the message that caused it.</summary>
 public sealed record LifecycleTransition(string Event, string From, string To, DateTimeOffset At, Guid? MessageId);
@@ -12,4 +12,6 @@ public sealed record LifecycleTransition(string Event, string From, string To, D
 public sealed record LifecycleInstanceDetail(
     Guid Id, string PlatformName, string UnitUscc, string SubPark, string CurrentState, string PolicyVersion,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<LifecycleTransition>? Transitions,
-    string? UnitName = null, string? OutcomeReason = null);
+    string? UnitName = null, string? OutcomeReason = null, string? IndustryField = null, DateTimeOffset? StateEnteredAt = null,
+    string? WaitingAlert = null, Guid? NoticeId = null, DateOnly? NoticeEndsOn = null, LifecycleProgress? Progress = null,
+    IReadOnlyList<InstanceTimer>? PendingTimers = null);

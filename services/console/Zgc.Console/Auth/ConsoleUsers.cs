@@ -47,7 +47,7 @@ public sealed class ConsoleUsers(IOptionsMonitor<ConsoleOptions> options)
             return configured.Count == 0
                 ? Seeded
                 : [.. configured.Select(u => new ConsoleUser(u.UserName.Trim(), string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName.Trim() : u.DisplayName,
-                    [.. u.Roles], Blank(u.Unit), Blank(u.SubPark)))];
+                    [.. u.Roles], Blank(u.Unit), Blank(u.SubPark), Blank(u.Email)))];
         }
     }
 

@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+
+namespace Zgc.Console.Api;
+
+/// <summary>What the operations dashboard and the platform page read.</summary>
+public sealed partial class ZgcApi
+{
+    /// <summary>The services that keep timers (each answers <c>GET /{service}/timers</c> to operators).</summary>
+    public static readonly string[] TimerServices = ["intake", "review", "notice", "funding", "monitoring", "workflows"];
+
+    public Task<ApiResult<List<StateCount>>> CountByState(CancellationToken cancellationToken) =>
+        Get<List<StateCount>>("workflows/counts", cancellationToken);
+
+    public Task<ApiResult<Incidents>> GetIncidents(CancellationToken cancellationToken) =>
+        Get<Incidents>("workflows/incidents", cancellationToken);
+
+    /// <summary>Every service's pending timers, soonest first; a service that cannot be read is named in the failures.</summary>
+    public async Task<(List<ServiceTimer> Timers, List<string> Failed)> PendingTimers(CancellationToken cancellationToken)
+    {
+        var answers = await Task.WhenAll(TimerServices.Select(async s => (Service: s, Result: await Get<List<PendingTimer>>($"{s}/timers", cancellationToken))));
+        var timers = answers.Where(a => a.Result.Succeeded).SelectMany(a => a.Result.Value!.Select(t => new ServiceTimer(a.Service, t)))
+            .OrderBy(t => t.Timer.DueTime).ToList();
+        return (timers, [.. answers.Where(a => !a.Result.Succeeded).Select(a => a.Service)]);
+    }
+
+    /// <summary>Funding awarded and paid, grouped <paramref name="by"/> fiscalYear, field or subPark.</summary>
+    public Task<ApiResult<FundingTotals>> FundingTotals(string by, CancellationToken cancellationToken) =>
+        Get<FundingTotals>("funding/reports/totals?by=" + Escape(by), cancellationToken);
+
+    public Task<ApiResult<List<Attainment>>> GetAttainment(CancellationToken cancellationToken) =>
+        Get<List<Attainment>>("monitoring/attainment", cancellationToken);
+
+    /// <summary>Any JSON resource as the user, to show as it is (the platform page's application, agreement, reports).</summary>
+    public Task<ApiResult<JsonNode>> GetJson(string relativePath, CancellationToken cancellationToken) =>
+        Get<JsonNode>(relativePath, cancellationToken);
+}
