@@ -123,7 +123,10 @@ public sealed class BrowserSignInTests(ConsoleApp app) : IClassFixture<ConsoleAp
         Assert.Contains("data-testid=\"nav-home\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"nav-workflows\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"nav-users\"", html, StringComparison.Ordinal);
-        Assert.Contains("data-testid=\"no-pages\"", html, StringComparison.Ordinal);
+        // The applicant's own pages: the inbox and notifications.
+        Assert.Contains("data-testid=\"home-nav-applicant\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"home-nav-notifications\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"no-pages\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
