@@ -39,3 +39,19 @@ public sealed record Attainment(Guid ApplicationId, string PlatformName, string 
 
 /// <summary>One bar of a chart: its label, its value, and the text shown at its end.</summary>
 public sealed record ChartBar(string Label, double Value, string Text);
+
+/// <summary><c>GET /notice/calendar/years</c>: the years with an arrangement, and warnings (e.g. next year missing).</summary>
+public sealed record CalendarOverview(IReadOnlyList<int> Years, IReadOnlyList<string> Warnings);
+
+/// <summary>A day of a holiday arrangement: a day off (holiday) or a make-up working day.</summary>
+public sealed record CalendarDayInput(DateOnly Date, bool IsOffDay, string? Name);
+
+/// <summary>The body of <c>PUT /notice/calendar/years/{year}</c>: the State Council notices and the days.</summary>
+public sealed record CalendarYearInput(List<string> Papers, List<CalendarDayInput> Days);
+
+public sealed record CalendarYearStored(int Year, int Days, IReadOnlyList<string> Warnings);
+
+/// <summary>A policy version (<c>GET /workflows/policies</c>).</summary>
+public sealed record PolicyVersion(string Version, string Title, DateOnly EffectiveFrom, bool InForceToday, int SupportRatioPercent,
+    long StandardAnnualCeilingFen, long EspeciallyMajorAnnualCeilingFen, int ConstructionYears, int NoticeWorkingDays, int AnnualReportDueDays,
+    string Source, int Instances);

@@ -33,4 +33,18 @@ public sealed partial class ZgcApi
     /// <summary>Any JSON resource as the user, to show as it is (the platform page's application, agreement, reports).</summary>
     public Task<ApiResult<JsonNode>> GetJson(string relativePath, CancellationToken cancellationToken) =>
         Get<JsonNode>(relativePath, cancellationToken);
+
+    // ── the administrator's page ──
+    public Task<ApiResult<CalendarOverview>> CalendarYears(CancellationToken cancellationToken) =>
+        Get<CalendarOverview>("notice/calendar/years", cancellationToken);
+
+    public Task<ApiResult<CalendarYearStored>> PutCalendarYear(int year, CalendarYearInput input, CancellationToken cancellationToken) =>
+        Put<CalendarYearStored>($"notice/calendar/years/{year}", input, cancellationToken);
+
+    public Task<ApiResult<List<PolicyVersion>>> Policies(CancellationToken cancellationToken) =>
+        Get<List<PolicyVersion>>("workflows/policies", cancellationToken);
+
+    /// <summary>Re-deliver or discard a faulted message of <paramref name="service"/> (the workflows service forwards it; audited there).</summary>
+    public Task<ApiResult<Done>> DecideFault(string service, Guid faultId, string action, CancellationToken cancellationToken) =>
+        Post<Done>($"workflows/incidents/{Escape(service)}/faults/{faultId}/{Escape(action)}", null, cancellationToken);
 }

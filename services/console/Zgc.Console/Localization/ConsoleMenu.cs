@@ -32,6 +32,7 @@ public static class ConsoleMenu
         new("dashboard", "nav.dashboard", "nav-dashboard", Operators),
         new("workflows", "nav.workflows", "nav-workflows", Operators),
         new("forecast", "nav.forecast", "nav-forecast", [Roles.FinancePreparer, Roles.FinanceApprover, Roles.Admin]),
+        new("admin", "nav.admin", "nav-admin", [Roles.Admin]),
         new("users", "nav.users", "nav-users", [Roles.Admin]),
     ];
 

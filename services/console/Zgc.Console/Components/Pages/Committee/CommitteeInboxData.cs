@@ -1,0 +1,84 @@
+using Zgc.Console.Api;
+
+namespace Zgc.Console.Components.CommitteePages;
+
+/// <summary>
+/// What the committee inbox shows, gathered from review, notice and funding in parallel; each source's failure is kept
+/// beside its blocks so one unreachable service does not empty the page.
+/// </summary>
+public sealed class CommitteeInboxData
+{
+    public List<ReviewCase>? AllCases { get; set; }
+
+    public List<ReviewCase>? AwaitingPanel { get; set; }
+
+    public List<ReviewCase>? AwaitingMeeting { get; set; }
+
+    public ApiError? CasesError { get; set; }
+
+    public List<OpenPanel>? Panels { get; set; }
+
+    public ApiError? PanelsError { get; set; }
+
+    public List<MeetingView>? Meetings { get; set; }
+
+    public ApiError? MeetingsError { get; set; }
+
+    public List<NoticeItem>? Notices { get; set; }
+
+    public List<ObjectionLine>? Objections { get; set; }
+
+    public ApiError? NoticesError { get; set; }
+
+    public List<AgreementListItem>? Agreements { get; set; }
+
+    public ApiError? AgreementsError { get; set; }
+
+    public static async Task<CommitteeInboxData> Load(ZgcApi api, CancellationToken cancellationToken)
+    {
+        var cases = api.ListReviewCases(null, cancellationToken);
+        var panels = api.ListOpenPanels(cancellationToken);
+        var meetings = api.ListMeetings(cancellationToken);
+        var notices = api.ListManagedNotices(cancellationToken);
+        var agreements = api.ListAgreements(cancellationToken);
+        var data = new CommitteeInboxData();
+
+        var c = await cases;
+        data.CasesError = c.Error;
+        data.AllCases = c.Value;
+        data.AwaitingPanel = c.Value?.Where(x => x.Stage == "UnderReview").OrderBy(x => x.OpenedAt).ToList();
+        data.AwaitingMeeting = c.Value?.Where(x => x.AwaitsMeeting).OrderBy(x => x.OpenedAt).ToList();
+
+        var p = await panels;
+        data.PanelsError = p.Error;
+        data.Panels = p.Value;
+
+        var m = await meetings;
+        data.MeetingsError = m.Error;
+        data.Meetings = m.Value?.Where(x => x.Undecided > 0).OrderBy(x => x.Date).ToList();
+
+        var n = await notices;
+        data.NoticesError = n.Error;
+        data.Notices = n.Value?.Where(x => x.InProgress).ToList();
+        if (data.Notices is not null)
+        {
+            // Objections come with one notice at a time; only notices that can still have open objections are asked.
+            var objections = new List<ObjectionLine>();
+            foreach (var notice in data.Notices.Where(x => x.Status is "Open" or "ClosedObjectionsPending"))
+            {
+                var managed = await api.GetManagedNotice(notice.Id, cancellationToken);
+                objections.AddRange((managed.Value?.Objections ?? []).Where(o => o.Open).Select(o => new ObjectionLine(notice, o)));
+            }
+
+            data.Objections = objections;
+        }
+
+        var a = await agreements;
+        data.AgreementsError = a.Error;
+        data.Agreements = a.Value?.Where(x => x.Status == "Draft").ToList();
+        return data;
+    }
+}
+
+/// <summary>An objection still to handle, with its notice.</summary>
+public sealed record ObjectionLine(NoticeItem Notice, NoticeObjection Objection);
