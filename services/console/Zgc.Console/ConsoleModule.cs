@@ -51,6 +51,9 @@ public static class ConsoleModule
             o.AccessDeniedPath = ConsoleAuth.AccessDeniedPath;
             o.ReturnUrlParameter = ConsoleAuth.ReturnUrlParameter;
             o.SlidingExpiration = false; // the cookie must not outlive the access token inside it
+            // Real time, like the token inside it: on a simulated or test clock (the programme's TimeProvider) a jump of
+            // days would otherwise sign everybody out.
+            o.TimeProvider = TimeProvider.System;
         });
         services.AddOptions<CookieAuthenticationOptions>(ConsoleAuth.Scheme)
             .Configure<IOptions<AuthOptions>>((o, auth) => o.ExpireTimeSpan = auth.Value.TokenLifetime);

@@ -75,7 +75,7 @@ internal static class AuthEndpoints
         TypedResults.Ok(users.All.Select(u => new UserListItem(u.UserName, u.DisplayName, u.Roles, u.Unit, u.SubPark)).ToList());
 
     private static async Task<RedirectHttpResult> Login(
-        HttpContext context, IAntiforgery antiforgery, ConsoleUsers users, ConsoleSignIn signIn, TimeProvider clock)
+        HttpContext context, IAntiforgery antiforgery, ConsoleUsers users, ConsoleSignIn signIn)
     {
         var pathBase = context.Request.PathBase;
         if (!context.Request.HasFormContentType)
@@ -102,9 +102,10 @@ internal static class AuthEndpoints
         var token = signIn.IssueToken(user);
         var properties = new AuthenticationProperties
         {
-            // The cookie lives exactly as long as the token it carries.
-            IssuedUtc = clock.GetUtcNow(),
-            ExpiresUtc = clock.GetUtcNow() + signIn.TokenLifetime,
+            // The cookie lives exactly as long as the token it carries, in real time as the token does (not by the
+            // programme's clock, which may be simulated).
+            IssuedUtc = TimeProvider.System.GetUtcNow(),
+            ExpiresUtc = TimeProvider.System.GetUtcNow() + signIn.TokenLifetime,
             IsPersistent = false,
             AllowRefresh = false,
         };

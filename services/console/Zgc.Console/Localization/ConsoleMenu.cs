@@ -26,6 +26,7 @@ public static class ConsoleMenu
         new("committee/experts", "nav.experts", "nav-experts", [Roles.CommitteeOfficer, Roles.Admin]),
         new("committee/meetings", "nav.meetings", "nav-meetings", [Roles.CommitteeOfficer, Roles.Admin]),
         new("committee/notices", "nav.notices", "nav-notices", [Roles.CommitteeOfficer, Roles.Admin]),
+        new("committee/agreements", "nav.agreements", "nav-agreements", [Roles.CommitteeOfficer, Roles.Admin]),
         new("expert", "nav.expert", "nav-expert", [Roles.Expert]),
         new("finance", "nav.finance", "nav-finance", [Roles.FinancePreparer, Roles.FinanceApprover, Roles.Admin]),
         new("monitoring", "nav.monitoring", "nav-monitoring", [Roles.MonitoringOfficer, Roles.Admin]),

@@ -82,6 +82,7 @@ public sealed partial class UiText
         ("admin.noticeDays", "公示工作日", "Notice working days"),
         ("admin.instances", "适用实例", "Instances"),
         ("nav.admin", "系统管理", "Administration"),
+        ("nav.agreements", "建设协议", "Agreements"),
         ("notifications.title", "消息通知", "Notifications"),
         ("notifications.empty", "没有需要您关注的事项。", "Nothing needs your attention."),
         ("notifications.badge", "{0} 条新消息", "{0} new"),

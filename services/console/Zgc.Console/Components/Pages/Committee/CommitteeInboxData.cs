@@ -40,7 +40,7 @@ public sealed class CommitteeInboxData
         var panels = api.ListOpenPanels(cancellationToken);
         var meetings = api.ListMeetings(cancellationToken);
         var notices = api.ListManagedNotices(cancellationToken);
-        var agreements = api.ListAgreements(cancellationToken);
+        var agreements = api.ListAgreementSummaries(cancellationToken);
         var data = new CommitteeInboxData();
 
         var c = await cases;

@@ -1,0 +1,52 @@
+namespace Zgc.Console.Api;
+
+/// <summary>Funding: agreements and their yearly awards (committee), budgets and disbursement runs (finance, maker-checker).</summary>
+public sealed partial class ZgcApi
+{
+    public Task<ApiResult<List<AgreementRow>>> ListAgreements(CancellationToken cancellationToken) =>
+        Get<List<AgreementRow>>("funding/agreements", cancellationToken);
+
+    public Task<ApiResult<AgreementDetail>> GetAgreement(Guid id, CancellationToken cancellationToken) =>
+        Get<AgreementDetail>($"funding/agreements/{id}", cancellationToken);
+
+    public Task<ApiResult<AgreementDetail>> SetAgreementTerms(Guid id, AgreementTermsRequest terms, CancellationToken cancellationToken) =>
+        Put<AgreementDetail>($"funding/agreements/{id}/terms", terms, cancellationToken);
+
+    public Task<ApiResult<AgreementDetail>> SignAgreement(Guid id, AgreementSignRequest signature, CancellationToken cancellationToken) =>
+        Post<AgreementDetail>($"funding/agreements/{id}/signatures", signature, cancellationToken);
+
+    public Task<ApiResult<FundingYearInfo>> AwardYear(Guid id, int year, YearAwardRequest award, CancellationToken cancellationToken) =>
+        Post<FundingYearInfo>($"funding/agreements/{id}/years/{year}/award", award, cancellationToken);
+
+    public Task<ApiResult<List<BudgetRow>>> ListBudgets(CancellationToken cancellationToken) =>
+        Get<List<BudgetRow>>("funding/budgets", cancellationToken);
+
+    public Task<ApiResult<BudgetRow>> SetBudget(int fiscalYear, long amountFen, CancellationToken cancellationToken) =>
+        Put<BudgetRow>($"funding/budgets/{fiscalYear}", new BudgetRequest(amountFen), cancellationToken);
+
+    public Task<ApiResult<List<RunInfo>>> ListRuns(CancellationToken cancellationToken) =>
+        Get<List<RunInfo>>("funding/runs", cancellationToken);
+
+    public Task<ApiResult<RunInfo>> GetRun(Guid id, CancellationToken cancellationToken) =>
+        Get<RunInfo>($"funding/runs/{id}", cancellationToken);
+
+    /// <summary>Starts a run (202): it gathers its lines in the background; poll <see cref="GetRun"/> for progress.</summary>
+    public Task<ApiResult<RunInfo>> StartRun(int fiscalYear, CancellationToken cancellationToken) =>
+        Post<RunInfo>("funding/runs", new StartRunRequest(fiscalYear), cancellationToken);
+
+    public Task<ApiResult<RunInfo>> SubmitRun(Guid id, CancellationToken cancellationToken) =>
+        Post<RunInfo>($"funding/runs/{id}/submit", null, cancellationToken);
+
+    public Task<ApiResult<RunInfo>> CancelRun(Guid id, CancellationToken cancellationToken) =>
+        Post<RunInfo>($"funding/runs/{id}/cancel", null, cancellationToken);
+
+    public Task<ApiResult<RunLine>> DecideRunLine(Guid runId, Guid lineId, LineDecisionRequest decision, CancellationToken cancellationToken) =>
+        Post<RunLine>($"funding/runs/{runId}/lines/{lineId}/decision", decision, cancellationToken);
+
+    public Task<ApiResult<RunLine>> RecordPayment(Guid runId, Guid lineId, PaymentRequest payment, CancellationToken cancellationToken) =>
+        Post<RunLine>($"funding/runs/{runId}/lines/{lineId}/payment", payment, cancellationToken);
+
+    /// <summary>The service's payment instruction of an approved run (CSV), or null when it cannot be had.</summary>
+    public Task<string?> GetPaymentInstruction(Guid runId, CancellationToken cancellationToken) =>
+        GetText($"funding/runs/{runId}/payment-instruction.csv", "text/csv", cancellationToken);
+}

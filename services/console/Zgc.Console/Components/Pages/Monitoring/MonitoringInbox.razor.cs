@@ -1,0 +1,150 @@
+using Microsoft.AspNetCore.Components;
+using Zgc.Console.Api;
+using Zgc.Console.Components.Pages.Finance;
+using Zgc.ServiceDefaults;
+
+namespace Zgc.Console.Components.Pages.Monitoring;
+
+/// <summary>The inbox's loading: four lists, each failing on its own (an admin may read reports but not fraud cases).</summary>
+public sealed partial class MonitoringInbox : IDisposable
+{
+    /// <summary>Rectifications are read per platform; the page reads at most this many platforms' orders.</summary>
+    private const int PlatformLimit = 200;
+
+    private readonly CancellationTokenSource disposed = new();
+    private TablePages<MonitoringReport> reports = null!;
+    private TablePages<Rectification> rectifications = null!;
+    private TablePages<FraudCase> fraud = null!;
+    private bool loading;
+    private bool canEvaluate;
+    private string? message;
+
+    // Loaded while prerendering and handed over to the interactive render, so the APIs are called once per page load.
+    [PersistentState]
+    public List<MonitoringReport>? Awaiting { get; set; }
+
+    [PersistentState]
+    public List<MonitoringReport>? Overdue { get; set; }
+
+    [PersistentState]
+    public ApiError? ReportsError { get; set; }
+
+    [PersistentState]
+    public List<MonitoredPlatform>? Platforms { get; set; }
+
+    [PersistentState]
+    public List<Rectification>? Rectifications { get; set; }
+
+    [PersistentState]
+    public ApiError? RectificationsError { get; set; }
+
+    [PersistentState]
+    public List<FraudCase>? FraudCases { get; set; }
+
+    [PersistentState]
+    public ApiError? FraudError { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        reports = new TablePages<MonitoringReport>(new Dictionary<string, Func<MonitoringReport, IComparable?>>
+        {
+            ["platform"] = r => PlatformName(r.ApplicationId),
+            ["year"] = r => r.ConstructionYear,
+            ["submitted"] = r => r.SubmittedAt,
+        }, r => [PlatformName(r.ApplicationId), r.UnitUscc], "submitted");
+        rectifications = new TablePages<Rectification>(new Dictionary<string, Func<Rectification, IComparable?>>
+        {
+            ["platform"] = o => PlatformName(o.ApplicationId),
+            // Overdue first, then open, then completed.
+            ["status"] = o => o.Status switch { "Overdue" => 0, "Open" => 1, _ => 2 },
+            ["deadline"] = o => o.Deadline,
+        }, o => [PlatformName(o.ApplicationId), o.Requirements], "status");
+        fraud = new TablePages<FraudCase>(new Dictionary<string, Func<FraudCase, IComparable?>>
+        {
+            ["unit"] = c => c.UnitName,
+            ["status"] = c => c.Status switch { "Opened" => 0, "Investigating" => 1, _ => 2 },
+            ["opened"] = c => c.OpenedAt,
+        }, c => [c.UnitName, c.UnitUscc, c.Allegation], "status");
+        canEvaluate = (await Authentication.GetAuthenticationStateAsync()).User.IsInRole(Roles.MonitoringOfficer);
+        if (Awaiting is null && ReportsError is null)
+        {
+            await Load();
+        }
+    }
+
+    private async Task Load()
+    {
+        loading = true;
+        try
+        {
+            var platforms = await Api.ListMonitoredPlatforms(disposed.Token);
+            Platforms = platforms.Value;
+            var submitted = await Api.ListReports("Submitted", disposed.Token);
+            var overdue = await Api.ListReports("Overdue", disposed.Token);
+            ReportsError = submitted.Error ?? overdue.Error;
+            Awaiting = submitted.Value;
+            Overdue = overdue.Value;
+            var cases = await Api.ListFraudCases(disposed.Token);
+            FraudError = cases.Error;
+            FraudCases = cases.Value;
+            await LoadRectifications(platforms);
+        }
+        finally
+        {
+            loading = false;
+        }
+    }
+
+    private async Task LoadRectifications(ApiResult<List<MonitoredPlatform>> platforms)
+    {
+        if (platforms.Error is { } error)
+        {
+            RectificationsError = error;
+            Rectifications = null;
+            return;
+        }
+
+        var all = new List<Rectification>();
+        foreach (var platform in platforms.Value!.Take(PlatformLimit))
+        {
+            var orders = await Api.ListRectifications(platform.ApplicationId, disposed.Token);
+            if (orders.Error is { } failed)
+            {
+                RectificationsError = failed;
+                Rectifications = null;
+                return;
+            }
+
+            all.AddRange(orders.Value!);
+        }
+
+        RectificationsError = null;
+        Rectifications = all;
+    }
+
+    private string PlatformName(Guid applicationId) =>
+        Platforms?.FirstOrDefault(p => p.ApplicationId == applicationId)?.PlatformName ?? applicationId.ToString()[..8];
+
+    private async Task Evaluated(MonitoringReport report)
+    {
+        message = T.Format("monitoring.evaluated", PlatformName(report.ApplicationId), report.ConstructionYear, T["monitoring.grade." + report.Grade]);
+        await Load();
+    }
+
+    private string ReportsCsv => CsvDataAddress.DataUri(
+        [
+            ["report_id", "application_id", "platform", "uscc", "construction_year", "period_start", "period_end", "submitted_at", "late"],
+            .. (Awaiting ?? []).Select(r => new[]
+            {
+                r.Id.ToString(), r.ApplicationId.ToString(), PlatformName(r.ApplicationId), r.UnitUscc,
+                r.ConstructionYear.ToString(System.Globalization.CultureInfo.InvariantCulture), r.PeriodStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                r.PeriodEnd.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.SubmittedAt is { } at ? T.Time(at) : "", r.SubmittedLate ? "yes" : "no",
+            }),
+        ]);
+
+    public void Dispose()
+    {
+        disposed.Cancel();
+        disposed.Dispose();
+    }
+}
