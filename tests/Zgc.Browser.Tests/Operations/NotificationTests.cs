@@ -26,8 +26,10 @@ public sealed class NotificationTests(BrowserProgramme programme) : IClassFixtur
         await Assertions.Expect(returned).ToHaveAttributeAsync("data-unread", "true");
         await Assertions.Expect(returned.GetByTestId("notification-open")).ToHaveAttributeAsync("href", $"applicant/applications/{id}");
 
-        await page.GetByTestId("notifications-mark-read").ClickAsync();
-        await page.WaitForURLAsync(u => u.EndsWith("/notifications", StringComparison.Ordinal));
+        // A plain form post: the browser loads /notifications again once the read marks are set.
+        await page.RunAndWaitForResponseAsync(() => page.GetByTestId("notifications-mark-read").ClickAsync(),
+            r => r.Request.Method == "GET" && r.Url.EndsWith("/notifications", StringComparison.Ordinal));
+        await page.WaitForLoadStateAsync(LoadState.Load);
         await BrowserProgramme.Interactive(page);
         await Assertions.Expect(page.Locator("[data-testid=notification][data-kind=application]")).ToHaveAttributeAsync("data-unread", "false");
         await Assertions.Expect(page.GetByTestId("notification-count")).ToHaveCountAsync(0);

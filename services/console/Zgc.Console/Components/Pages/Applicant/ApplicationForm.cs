@@ -1,5 +1,7 @@
 using Zgc.Console.Api;
 
+using Zgc.Console.Localization;
+
 namespace Zgc.Console.Components.Pages.Applicant;
 
 /// <summary>

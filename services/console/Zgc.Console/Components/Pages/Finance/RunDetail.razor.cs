@@ -3,6 +3,8 @@ using Zgc.Console.Api;
 using Zgc.ServiceDefaults;
 using Zgc.SharedKernel;
 
+using Zgc.Console.Localization;
+
 namespace Zgc.Console.Components.Pages.Finance;
 
 /// <summary>The run page's actions: loading and polling, submit and cancel, line decisions, payments (one or all, with progress).</summary>
@@ -205,7 +207,7 @@ public sealed partial class RunDetail : IDisposable
             .. (Run?.Lines ?? []).Select(l => new[]
             {
                 l.Id.ToString(), l.ApplicationId.ToString(), l.PlatformName, l.UnitName, l.UnitUscc, Number(l.ConstructionYear), Number(l.AmountFen),
-                YuanText.ForInput(l.AmountFen), Number(l.CapFen), l.Status, l.DecidedBy, l.PaidOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                Yuan.ForInput(l.AmountFen), Number(l.CapFen), l.Status, l.DecidedBy, l.PaidOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 l.BankReference,
             }),
         ]);

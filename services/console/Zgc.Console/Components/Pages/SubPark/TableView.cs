@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Zgc.Console.Localization;
 
@@ -82,10 +81,8 @@ public static class Show
     public static string Code(UiText t, string prefix, string? code) =>
         code is null ? "" : UiText.Has(prefix + code) ? t[prefix + code] : code;
 
-    /// <summary>Fen as yuan with two decimals.</summary>
-    public static string Yuan(long fen) => (fen / 100m).ToString("N2", CultureInfo.InvariantCulture);
-
-    public static string Yuan(long? fen) => fen is { } f ? Yuan(f) : "";
+    /// <summary>Fen as yuan with two decimals and separators; empty when there is no amount.</summary>
+    public static string Yuan(long? fen) => fen is { } f ? Localization.Yuan.Plain(f) : "";
 
     /// <summary>An industry field's name in the user's language.</summary>
     public static string Field(UiText t, string? code) =>
