@@ -188,6 +188,18 @@ public sealed class FullScenarioTests(BrowserProgramme programme) : IClassFixtur
         await committee.GotoAsync("committee");
         await BrowserProgramme.Interactive(committee);
         await BrowserProgramme.Screenshot(committee, "scenario-committee");
+
+        // The two roles the scenario does not need still have their main pages captured: monitoring and administration.
+        var monitoring = await programme.SignedIn("monitoring");
+        await monitoring.GotoAsync("monitoring");
+        await BrowserProgramme.Interactive(monitoring);
+        await Assertions.Expect(monitoring.GetByTestId("count-awaiting")).ToBeVisibleAsync();
+        await BrowserProgramme.Screenshot(monitoring, "scenario-monitoring");
+        var admin = await programme.SignedIn("admin");
+        await admin.GotoAsync("admin");
+        await BrowserProgramme.Interactive(admin);
+        await Assertions.Expect(admin.GetByTestId("policy")).Not.ToHaveCountAsync(0);
+        await BrowserProgramme.Screenshot(admin, "scenario-admin");
     }
 
     private static readonly string[] Criteria = ["significance", "foundation", "team", "innovation", "integration", "content", "targets", "funding"];

@@ -6,6 +6,7 @@ public sealed partial class UiText
     private static IEnumerable<(string Key, string Zh, string En)> ApplicantTexts() =>
     [
         .. ApplicantInboxTexts(), .. ApplicantUnitTexts(), .. ApplicantEditorTexts(), .. ApplicantAgreementTexts(), .. ApplicantCodeTexts(),
+        .. ApplicantReportTexts(), .. ApplicantMatterTexts(),
     ];
 
     private static IEnumerable<(string Key, string Zh, string En)> ApplicantInboxTexts() =>
@@ -295,5 +296,86 @@ public sealed partial class UiText
         ("applicant.code.qualification.world-class-university", "世界一流大学", "World-class university"),
         ("applicant.code.qualification.first-class-discipline-university", "建有一流学科的高校", "University with first-class disciplines"),
         ("applicant.code.qualification.grade-3a", "三级甲等医疗机构", "Grade-3A hospital"),
+    ];
+
+    /// <summary>The annual report page (/applicant/reports/{id}).</summary>
+    private static IEnumerable<(string Key, string Zh, string En)> ApplicantReportTexts() =>
+    [
+        ("applicant.report.title", "年度报告", "Annual report"),
+        ("applicant.report.heading", "第{0}建设年度报告", "Annual report · construction year {0}"),
+        ("applicant.report.opened", "开放填报时间", "Opened"),
+        ("applicant.report.submittedAt", "提交时间", "Submitted at"),
+        ("applicant.report.rdIntensity", "研发投入强度", "R&D intensity"),
+        ("applicant.report.grade", "考核结果", "Evaluation"),
+        ("applicant.report.late", "逾期提交", "Submitted late"),
+        ("applicant.report.readOnly", "报告已提交，不能再修改。", "The report is submitted and can no longer be changed."),
+        ("applicant.report.indicators", "年度指标", "Indicators of the year"),
+        ("applicant.report.inYuan", "（元）", "(yuan)"),
+        ("applicant.report.field.rdExpenditure", "研发投入", "R&D expenditure"),
+        ("applicant.report.field.revenue", "营业收入", "Revenue"),
+        ("applicant.report.field.smesDriven", "带动中小企业数量", "SMEs driven"),
+        ("applicant.report.field.drivenSmeRevenue", "带动中小企业营业收入", "Revenue of the SMEs driven"),
+        ("applicant.report.field.enterprisesServed", "累计服务企业数量", "Enterprises served (cumulative)"),
+        ("applicant.report.field.inventionPatentsFiled", "发明专利申请数", "Invention patents filed"),
+        ("applicant.report.field.inventionPatentsGranted", "发明专利授权数", "Invention patents granted"),
+        ("applicant.report.field.standardsCreated", "制定标准数", "Standards created"),
+        ("applicant.report.field.majorBreakthroughs", "重大技术突破数", "Major technology breakthroughs"),
+        ("applicant.report.field.outputValue", "产值", "Output value"),
+        ("applicant.report.field.talent", "人才集聚情况", "Talent gathered"),
+        ("applicant.report.field.events", "重大活动情况", "Major events"),
+        ("applicant.report.investments", "年度投资（按类别）", "Investment of the year by category"),
+        ("applicant.report.category", "投资类别", "Cost category"),
+        ("applicant.report.total", "投资总额", "Total"),
+        ("applicant.report.selfRaised", "其中自筹", "Self-raised part"),
+        ("applicant.report.addInvestment", "添加投资类别", "Add a cost category"),
+        ("applicant.report.targets", "协议目标完成情况", "Agreement targets achieved"),
+        ("applicant.report.targetName", "目标名称", "Target"),
+        ("applicant.report.targetValue", "目标值", "Target value"),
+        ("applicant.report.achieved", "实际完成", "Achieved"),
+        ("applicant.report.addTarget", "添加目标", "Add a target"),
+        ("applicant.report.remove", "删除", "Remove"),
+        ("applicant.report.save", "保存草稿", "Save draft"),
+        ("applicant.report.submit", "提交报告", "Submit report"),
+        ("applicant.report.saved", "草稿已保存。", "Draft saved."),
+        ("applicant.report.submittedOnTime", "报告已按期提交。", "The report is submitted on time."),
+        ("applicant.report.submittedLate", "报告已提交（逾期）。", "The report is submitted, late."),
+        ("applicant.report.fixFields", "请先更正标红的字段。", "Correct the fields marked in red first."),
+        ("applicant.report.required", "必填（没有则填0）", "Required (0 when there is nothing to report)"),
+        ("applicant.report.badAmount", "请填写不小于0的金额（元），最多两位小数", "Enter an amount in yuan, not negative, at most two decimals"),
+        ("applicant.report.badCount", "请填写不小于0的整数", "Enter a whole number, not negative"),
+        ("applicant.report.badTarget", "目标值须为正整数", "A target value is a positive whole number"),
+        ("applicant.report.tooLong", "内容过长", "Too long"),
+        ("applicant.report.duplicateCategory", "该投资类别已填报", "This cost category is listed already"),
+        ("applicant.report.selfRaisedAboveTotal", "自筹资金不得超过该类别投资总额", "The self-raised part cannot exceed the total"),
+        ("applicant.report.write", "填写报告", "Write the report"),
+    ];
+
+    /// <summary>The major matters page (/applicant/platforms/{applicationId}/major-matters).</summary>
+    private static IEnumerable<(string Key, string Zh, string En)> ApplicantMatterTexts() =>
+    [
+        ("applicant.matter.title", "重大事项报告", "Major matters"),
+        ("applicant.matter.link", "重大事项", "Major matters"),
+        ("applicant.matter.reported", "已报告的重大事项", "Major matters reported"),
+        ("applicant.matter.none", "尚未报告重大事项。", "No major matter reported yet."),
+        ("applicant.matter.filterKind", "类别", "Kind"),
+        ("applicant.matter.allKinds", "全部类别", "All kinds"),
+        ("applicant.matter.kind", "事项类别", "Kind"),
+        ("applicant.matter.kind.RdBreakthrough", "研发重大突破", "R&D breakthrough"),
+        ("applicant.matter.kind.TechnologyTransfer", "技术转移", "Technology transfer"),
+        ("applicant.matter.kind.Commercialisation", "成果转化", "Commercialisation"),
+        ("applicant.matter.kind.ChangeOfPrincipal", "主要负责人变动", "Change of principal"),
+        ("applicant.matter.kind.Other", "其他", "Other"),
+        ("applicant.matter.titleField", "事项标题", "Title"),
+        ("applicant.matter.details", "事项详情", "Details"),
+        ("applicant.matter.occurredOn", "发生日期", "Occurred on"),
+        ("applicant.matter.newPrincipal", "新任主要负责人", "New principal"),
+        ("applicant.matter.attachments", "附件（文件名或文号）", "Attachments (file names or document numbers)"),
+        ("applicant.matter.reportedAt", "报告时间", "Reported at"),
+        ("applicant.matter.status.Reported", "已报告，待确认", "Reported, awaiting acknowledgement"),
+        ("applicant.matter.status.Acknowledged", "已确认", "Acknowledged"),
+        ("applicant.matter.new", "报告新的重大事项", "Report a new major matter"),
+        ("applicant.matter.report", "报告", "Report"),
+        ("applicant.matter.done", "重大事项已报告。", "The major matter is reported."),
+        ("applicant.matter.kindRequired", "请选择事项类别", "Choose the kind"),
     ];
 }

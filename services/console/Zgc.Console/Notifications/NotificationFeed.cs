@@ -121,7 +121,7 @@ public static class NotificationFeed
             return new Notification($"report:{Id(r)}:{Str(r, "status")}", "report",
                 overdue ? $"第{year}建设年度的年度报告已逾期（应于 {due} 前提交）。" : $"第{year}建设年度的年度报告请于 {due} 前提交。",
                 overdue ? $"The annual report for construction year {year} is overdue (due on {due})." : $"The annual report for construction year {year} is due on {due}.",
-                "applicant", Time(r, "openedAt"));
+                $"applicant/reports/{Id(r)}", Time(r, "openedAt"));
         });
 
     private static IEnumerable<Notification> ExpertAssignments(JsonArray assignments) =>
