@@ -77,7 +77,3 @@ public sealed record ManagedNotice(NoticeItem Notice, List<NoticeObjection> Obje
 
 /// <summary>Body of <c>POST …/objections/{id}/decide</c>.</summary>
 public sealed record ObjectionDecisionRequest(bool Upheld, string? Finding);
-
-/// <summary>One agreement of <c>GET /funding/agreements</c> (the committee inbox lists the drafts awaiting terms or signature).</summary>
-public sealed record AgreementListItem(Guid Id, Guid ApplicationId, string PlatformName, string UnitUscc, string UnitName, string IndustryField, string SubPark,
-    string Status, bool EspeciallyMajor, int TermsVersion, long? Year1AwardFen, long Year1CapFen, DateTimeOffset? SignedAt);

@@ -53,7 +53,4 @@ public sealed partial class ZgcApi
 
     public Task<ApiResult<Done>> DecideObjection(Guid noticeId, Guid objectionId, ObjectionDecisionRequest request, CancellationToken cancellationToken) =>
         Post<Done>($"notice/manage/notices/{noticeId}/objections/{objectionId}/decide", request, cancellationToken);
-
-    public Task<ApiResult<List<AgreementListItem>>> ListAgreementSummaries(CancellationToken cancellationToken) =>
-        Get<List<AgreementListItem>>("funding/agreements", cancellationToken);
 }

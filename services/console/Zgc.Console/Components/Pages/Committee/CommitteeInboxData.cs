@@ -30,7 +30,7 @@ public sealed class CommitteeInboxData
 
     public ApiError? NoticesError { get; set; }
 
-    public List<AgreementListItem>? Agreements { get; set; }
+    public List<AgreementRow>? Agreements { get; set; }
 
     public ApiError? AgreementsError { get; set; }
 
@@ -40,7 +40,7 @@ public sealed class CommitteeInboxData
         var panels = api.ListOpenPanels(cancellationToken);
         var meetings = api.ListMeetings(cancellationToken);
         var notices = api.ListManagedNotices(cancellationToken);
-        var agreements = api.ListAgreementSummaries(cancellationToken);
+        var agreements = api.ListAgreements(cancellationToken);
         var data = new CommitteeInboxData();
 
         var c = await cases;
