@@ -44,7 +44,14 @@ public sealed class ServiceProcess : IAsyncDisposable
         TimeSpan? readyTimeout = null, bool waitForReady = true, int? port = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var dll = FindBuiltDll(folder, project);
+        return await StartDll(project, FindBuiltDll(folder, project), environment, readyTimeout, waitForReady, port);
+    }
+
+    /// <summary>Starts any built host DLL (e.g. the standalone composition) as <see cref="Start"/> does a service's.</summary>
+    public static async Task<ServiceProcess> StartDll(string project, string dll, IReadOnlyDictionary<string, string> environment,
+        TimeSpan? readyTimeout = null, bool waitForReady = true, int? port = null)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
         port ??= FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         var info = new ProcessStartInfo("dotnet", [dll])
@@ -157,10 +164,13 @@ public sealed class ServiceProcess : IAsyncDisposable
         return directory?.FullName ?? throw new InvalidOperationException("Zgc.slnx not found above " + AppContext.BaseDirectory);
     }
 
-    private static string FindBuiltDll(string folder, string project)
+    private static string FindBuiltDll(string folder, string project) => BuiltDll(Path.Combine("services", folder, project), project);
+
+    /// <summary>The DLL of <paramref name="project"/> in <paramref name="projectDirectory"/> (from the repository root), built in this assembly's configuration.</summary>
+    public static string BuiltDll(string projectDirectory, string project)
     {
         var configuration = Assembly.GetExecutingAssembly().GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-        var dll = Path.Combine(RepositoryRoot(), "services", folder, project, "bin", configuration, "net10.0", project + ".dll");
+        var dll = Path.Combine(RepositoryRoot(), projectDirectory, "bin", configuration, "net10.0", project + ".dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build {project} first ({dll} is missing).", dll);
     }
 
