@@ -78,5 +78,5 @@ machine.LoadAtEnd = MachineInfo.LoadAverage();
 var file = await report.Write(Path.Combine(Report.RepositoryRoot(), "artifacts", "bench"));
 Console.WriteLine();
 Console.WriteLine(report.Markdown());
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Written to {Path.GetRelativePath(Environment.CurrentDirectory, file)} (and .json, .svg)"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Written to {Path.GetRelativePath(Environment.CurrentDirectory, file)} (and .json, -chart*.svg)"));
 return report.Failures.Any() ? 1 : 0;

@@ -12,6 +12,7 @@ public sealed class ProgrammeOptions
 
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _settings = new(StringComparer.Ordinal);
 
     public bool Quick { get; private set; }
 
@@ -19,14 +20,24 @@ public sealed class ProgrammeOptions
 
     public bool KeepDatabases { get; private set; }
 
+    /// <summary>
+    /// <c>--set NAME=VALUE</c> (repeatable): an environment variable for every process of a composition, for experiments such
+    /// as <c>--set DOTNET_gcServer=0</c> or <c>--set Messaging__OutboxBatchSize=500</c>. Not the platform's defaults.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Settings => _settings;
+
     public static string Usage => """
         dotnet run -c Release --project bench/Zgc.Bench.Programme -- [--scenarios baselines,lifecycle,api,timers,scale] [--quick]
-          lifecycle:  --lifecycles N (standalone, default 200) --distributed-lifecycles N (default 100) --concurrency 1,4,16
+          lifecycle:  --lifecycles N (standalone, default 200) --distributed-lifecycles N (default 100) --concurrency 2,8,32
+                      --sweep-lifecycles N (at the lower concurrencies, default 32) --compositions standalone,distributed
           api:        --api-rate R (requests/s, default 200) --api-seconds S (default 30) --api-stored N (default 1000)
+                      --api-rates 50,100,200,400 (a short step at each, for the chart) --api-step-seconds S (default 10)
+                      --api-agreements N (applications taken to a drafted agreement while seeding, default 10)
           timers:     --timers N (notices closing together, default 10000)
           scale:      --scale N (lifecycle instances with history, default 100000) --scale-lists N (list queries, default 300)
           --keep-databases   leave the PostgreSQL databases in place
-        Writes artifacts/bench/programme-<time>.md, .json and .svg.
+          --set NAME=VALUE   an environment variable for every process started (experiments; repeatable)
+        Writes artifacts/bench/programme-<time>.md, .json and -chart<n>.svg.
         """;
 
     public static ProgrammeOptions Parse(string[] args)
@@ -52,6 +63,16 @@ public sealed class ProgrammeOptions
                     }
 
                     options.Scenarios = names;
+                    break;
+                case "--set":
+                    var setting = Value(args, ref i);
+                    var equals = setting.IndexOf('=', StringComparison.Ordinal);
+                    if (equals < 1)
+                    {
+                        throw new ArgumentException($"--set wants NAME=VALUE, got '{setting}'.");
+                    }
+
+                    options._settings[setting[..equals]] = setting[(equals + 1)..];
                     break;
                 case "--help" or "-h":
                     break;
@@ -100,11 +121,27 @@ public sealed class ProgrammeOptions
             : throw new ArgumentException($"{name} wants positive whole numbers separated by commas, got '{text}'.");
     }
 
+    /// <summary>A comma-separated list of names, each one of <paramref name="allowed"/> (all of them by default).</summary>
+    public IReadOnlyList<string> Names(string name, string[] allowed)
+    {
+        _read.Add(name);
+        if (!_values.TryGetValue(name, out var text))
+        {
+            return allowed;
+        }
+
+        var names = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var unknown = names.Except(allowed, StringComparer.Ordinal).ToList();
+        return names.Length > 0 && unknown.Count == 0
+            ? names
+            : throw new ArgumentException($"{name} wants some of {string.Join(", ", allowed)} separated by commas, got '{text}'.");
+    }
+
     /// <summary>Options given that no scenario asked for (typos), reported once every scenario has run.</summary>
     public IEnumerable<string> Unread() => _values.Keys.Where(k => !_read.Contains(k));
 
     /// <summary>The option settings as given, for the report.</summary>
-    public IEnumerable<string> Given() => _values.Select(p => $"{p.Key} {p.Value}");
+    public IEnumerable<string> Given() => _values.Select(p => $"{p.Key} {p.Value}").Concat(_settings.Select(p => $"--set {p.Key}={p.Value}"));
 
     private static string Value(string[] args, ref int i) =>
         i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");

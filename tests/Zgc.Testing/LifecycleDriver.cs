@@ -26,13 +26,17 @@ public sealed class LifecycleDriver(IProgrammeHost host, CancellationToken cance
     public HttpClient As(string service, string? role, string? unit = null, string? subPark = null, string? user = null)
     {
         var key = $"{service}|{role}|{unit}|{subPark}|{user}";
-        if (!_clients.TryGetValue(key, out var client))
+        // Locked: the programme bench walks many applications at once through one driver.
+        lock (_clients)
         {
-            client = host.Client(service, role, unit, subPark, user);
-            _clients[key] = client;
-        }
+            if (!_clients.TryGetValue(key, out var client))
+            {
+                client = host.Client(service, role, unit, subPark, user);
+                _clients[key] = client;
+            }
 
-        return client;
+            return client;
+        }
     }
 
     private HttpClient Operator(string service) => As(service, Roles.CommitteeOfficer);
@@ -71,16 +75,17 @@ public sealed class LifecycleDriver(IProgrammeHost host, CancellationToken cance
     // ── review ──────────────────────────────────────────────────────────────────────────────────────────────────────────
 
     /// <summary>
-    /// R-A13-EXPERT: five experts of the field join the pool, the committee draws the panel, each expert declares no conflict
-    /// and scores (85 and "support", or 40 and "do not support"). Returns the panel id.
+    /// R-A13-EXPERT: five experts of the field join the pool (unless <paramref name="addExperts"/> is false: the pool is already
+    /// filled), the committee draws the panel, each expert declares no conflict and scores (85 and "support", or 40 and "do
+    /// not support"). Returns the panel id.
     /// </summary>
-    public async Task<Guid> ExpertPanel(Guid id, bool support)
+    public async Task<Guid> ExpertPanel(Guid id, bool support, bool addExperts = true)
     {
         var committee = As("review", Roles.CommitteeOfficer);
         await Eventually.True(async () => (await committee.GetAsync($"/review/cases/{id}", cancellationToken)).StatusCode == HttpStatusCode.OK,
             $"the review case of {id}");
         var batch = Random.Shared.Next(1_000_000, 9_999_999);
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < (addExperts ? 5 : 0); i++)
         {
             var expert = new
             {

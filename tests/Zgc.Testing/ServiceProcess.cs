@@ -62,6 +62,8 @@ public sealed class ServiceProcess : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
         info.Environment["ASPNETCORE_URLS"] = baseAddress.ToString();
+        // Also as the app's own setting: a host whose appsettings.json names Urls (the standalone one) would listen there.
+        info.Environment["Urls"] = baseAddress.ToString();
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         foreach (var (key, value) in environment)
         {

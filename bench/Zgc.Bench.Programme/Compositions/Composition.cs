@@ -19,9 +19,11 @@ public sealed class Composition : IAsyncDisposable
     private readonly List<ServiceProcess> _processes;
     private readonly Func<ValueTask> _cleanUp;
 
-    private Composition(string name, List<ServiceProcess> processes, IReadOnlyDictionary<string, Uri> addresses, Func<ValueTask> cleanUp)
+    private Composition(string name, List<ServiceProcess> processes, IReadOnlyDictionary<string, Uri> addresses, Func<ValueTask> cleanUp,
+        string? virtualHost = null)
     {
         Name = name;
+        VirtualHost = virtualHost;
         _processes = processes;
         Addresses = addresses;
         Host = new ProcessesProgrammeHost(addresses);
@@ -37,6 +39,9 @@ public sealed class Composition : IAsyncDisposable
     public IReadOnlyDictionary<string, Uri> Addresses { get; }
 
     public IReadOnlyList<ServiceProcess> Processes => _processes;
+
+    /// <summary>The RabbitMQ virtual host of the distributed composition (null: in-memory bus).</summary>
+    public string? VirtualHost { get; }
 
     /// <summary>CPU and memory of every process now.</summary>
     public List<ProcessUsage> Usage() => [.. _processes.Select(p => ProcessUsage.Read(p.Name, p.ProcessId)).OfType<ProcessUsage>()];
@@ -133,7 +138,7 @@ public sealed class Composition : IAsyncDisposable
             {
                 await PostgresDatabases.DropAll(run);
             }
-        });
+        }, vhost.Name);
     }
 
     public async ValueTask DisposeAsync()

@@ -81,7 +81,8 @@ public sealed class ProgrammeReport(MachineInfo machine, ProgrammeOptions option
 
         if (!_series.IsEmpty)
         {
-            md.Append("\nChart: throughput against concurrency in the `.svg` beside this file.\n");
+            md.Append("\nCharts (SVG, beside this file): ").Append(string.Join("; ", Charts().Select(c => $"`{c.Name}`"))).Append(
+                " — lifecycles per second against concurrency, API p99 against the offered rate.\n");
         }
 
         if (!_failures.IsEmpty)
@@ -112,7 +113,11 @@ public sealed class ProgrammeReport(MachineInfo machine, ProgrammeOptions option
         failures = _failures,
     }, Json);
 
-    public string? Svg() => _series.IsEmpty ? null : SvgChart.Render("Throughput against concurrency", [.. _series]);
+    /// <summary>One chart per pair of axes (curves in different units never share one), named after its y axis.</summary>
+    public IEnumerable<(string Name, string Svg)> Charts() => _series.GroupBy(s => (s.XLabel, s.YLabel)).Select((group, i) =>
+        ($"chart{i + 1}", SvgChart.Render($"{Capitalised(group.Key.YLabel)} against {group.Key.XLabel}", [.. group])));
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     /// <summary>Writes the three files; returns the Markdown path.</summary>
     public async Task<string> Write(string folder)
@@ -121,9 +126,9 @@ public sealed class ProgrammeReport(MachineInfo machine, ProgrammeOptions option
         var stem = Path.Combine(folder, $"programme-{Started.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
         await File.WriteAllTextAsync(stem + ".md", Markdown(), Encoding.UTF8);
         await File.WriteAllTextAsync(stem + ".json", JsonText(), Encoding.UTF8);
-        if (Svg() is { } svg)
+        foreach (var (name, svg) in Charts())
         {
-            await File.WriteAllTextAsync(stem + ".svg", svg, Encoding.UTF8);
+            await File.WriteAllTextAsync($"{stem}-{name}.svg", svg, Encoding.UTF8);
         }
 
         return stem + ".md";

@@ -31,14 +31,20 @@ internal static class Incidents
     }
 
     private static async Task<Ok<IncidentsView>> List(HttpContext http, WorkflowsDbContext db, IHttpClientFactory clients,
-        IOptions<WorkflowsOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        IOptions<WorkflowsOptions> options, TimeProvider clock, PlatformLifecycleStateMachine machine, CancellationToken cancellationToken)
     {
         var faults = await Task.WhenAll(Services.Select(service => FaultsOf(service, http, clients, options.Value, cancellationToken)));
 
+        // Only the active states, chosen in the query: the longest-waiting instances are mostly finished ones (years of
+        // completed and rejected platforms), and filtering them out after taking 500 left the stalled list empty at scale.
+        var active = machine.States.Select(s => s.Name)
+            .Where(s => s != machine.Initial.Name && s != machine.Final.Name && !PlatformLifecycleStateMachine.IsFinal(s)).ToList();
         var stalledBefore = clock.GetUtcNow() - options.Value.StalledAfter;
-        var waiting = await db.Instances.AsNoTracking().Where(i => i.StateEnteredAt <= stalledBefore)
-            .OrderBy(i => i.StateEnteredAt).Take(500).ToListAsync(cancellationToken);
-        var stalled = waiting.Where(i => !PlatformLifecycleStateMachine.IsFinal(i.CurrentState)).Select(InstanceSummary.From).ToList();
+        var stalled = await db.Instances.AsNoTracking().Where(i => active.Contains(i.CurrentState) && i.StateEnteredAt <= stalledBefore)
+            .OrderBy(i => i.StateEnteredAt).Take(500)
+            .Select(i => new InstanceSummary(i.CorrelationId, i.PlatformName, i.UnitUscc, i.SubPark, i.CurrentState, i.PolicyVersion, i.CreatedAt,
+                i.UpdatedAt, i.WaitingAlert))
+            .ToListAsync(cancellationToken);
         return TypedResults.Ok(new IncidentsView(faults, stalled, options.Value.StalledAfter));
     }
 

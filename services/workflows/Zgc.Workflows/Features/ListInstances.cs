@@ -64,8 +64,14 @@ internal static class ListInstances
 
         var total = await query.CountAsync(cancellationToken);
         response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var instances = await query.OrderByDescending(i => i.UpdatedAt).ThenBy(i => i.CorrelationId)
-            .Skip(((page ?? 1) - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(instances.Select(InstanceSummary.From).ToList());
+        // The page's keys first, then only the page's rows: skipping to a deep page walks an index (the filter and the
+        // order are in it) instead of reading every skipped instance from the table.
+        var ids = await query.OrderByDescending(i => i.UpdatedAt).ThenBy(i => i.CorrelationId)
+            .Skip(((page ?? 1) - 1) * size).Take(size).Select(i => i.CorrelationId).ToListAsync(cancellationToken);
+        var rows = await db.Instances.AsNoTracking().Where(i => ids.Contains(i.CorrelationId))
+            .Select(i => new InstanceSummary(i.CorrelationId, i.PlatformName, i.UnitUscc, i.SubPark, i.CurrentState, i.PolicyVersion, i.CreatedAt,
+                i.UpdatedAt, i.WaitingAlert))
+            .ToDictionaryAsync(i => i.Id, cancellationToken);
+        return TypedResults.Ok(ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList());
     }
 }

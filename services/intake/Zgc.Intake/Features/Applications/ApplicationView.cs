@@ -71,15 +71,7 @@ public sealed record ApplicationSummary(
     int CurrentVersion,
     DateTimeOffset CreatedAt,
     DateTimeOffset? SubmittedAt,
-    int? Ranking)
-{
-    public static ApplicationSummary From(Application a)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        return new(a.Id, a.UnitUscc, a.UnitName, a.PlatformName, a.IndustryField?.Code, a.SubArea, a.SubPark?.Code, a.TotalInvestment.Fen,
-            a.SupportBase.Fen, a.Status.ToString(), a.CurrentVersion, a.CreatedAt, a.SubmittedAt, a.Ranking);
-    }
-}
+    int? Ranking);
 
 /// <summary>A page of results.</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total);

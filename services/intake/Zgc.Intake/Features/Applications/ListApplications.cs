@@ -74,8 +74,18 @@ internal static class ListApplications
         }
 
         var total = await query.CountAsync(cancellationToken);
+        // Only the summary's columns: each row's draft and history are JSON documents of several kilobytes that a list
+        // would otherwise read and deserialize just to drop.
         var items = await query.OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Page<ApplicationSummary>([.. items.Select(ApplicationSummary.From)], page, pageSize, total));
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(a => new
+            {
+                a.Id, a.UnitUscc, a.UnitName, a.PlatformName, a.IndustryField, a.SubArea, a.SubPark, a.TotalInvestment, a.SupportBase, a.Status,
+                a.CurrentVersion, a.CreatedAt, a.SubmittedAt, a.Ranking,
+            })
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new Page<ApplicationSummary>([.. items.Select(a => new ApplicationSummary(a.Id, a.UnitUscc, a.UnitName, a.PlatformName,
+            a.IndustryField?.Code, a.SubArea, a.SubPark?.Code, a.TotalInvestment.Fen, a.SupportBase.Fen, a.Status.ToString(), a.CurrentVersion, a.CreatedAt,
+            a.SubmittedAt, a.Ranking))], page, pageSize, total));
     }
 }

@@ -390,9 +390,19 @@ namespace Zgc.Workflows.Persistence.Migrations.SqlServer
 
                     b.HasKey("CorrelationId");
 
-                    b.HasIndex("CurrentState");
+                    b.HasIndex("CurrentState", "StateEnteredAt");
 
-                    b.HasIndex("UpdatedAt");
+                    b.HasIndex("UpdatedAt", "CorrelationId")
+                        .IsDescending(true, false);
+
+                    b.HasIndex("CurrentState", "UpdatedAt", "CorrelationId")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("IndustryField", "UpdatedAt", "CorrelationId")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("SubPark", "UpdatedAt", "CorrelationId")
+                        .IsDescending(false, true, false);
 
                     b.ToTable("PlatformLifecycles", (string)null);
                 });
