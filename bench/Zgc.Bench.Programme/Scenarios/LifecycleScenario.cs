@@ -26,6 +26,8 @@ public static class LifecycleScenario
         var sweep = run.Options.Counts("--concurrency", full: [2, 8, 32], quick: [2, 8]).Distinct().Order().ToList();
         var sweepSize = run.Options.Count("--sweep-lifecycles", full: 32, quick: 6);
         using var patience = Eventually.Patience(TimeSpan.FromMinutes(10));
+        var poll = run.Options.Count("--poll-ms", full: 250, quick: 250);
+        using var polling = Eventually.PollEvery(TimeSpan.FromMilliseconds(poll));
 
         var compositions = run.Options.Names("--compositions", ["standalone", "distributed"]);
         foreach (var (kind, main) in new[] { ("standalone", standalone), ("distributed", distributed) }.Where(c => compositions.Contains(c.Item1)))
@@ -57,7 +59,8 @@ public static class LifecycleScenario
             "(maker-checker) pay the three years; three annual reports are submitted and evaluated; the committee awards years 2 and 3. The programme " +
             "has one clock, so the walk goes in phases: every application does a phase's work (that many at a time), then the clock moves for all. " +
             "Lifecycles per second = lifecycles ÷ the walk's wall time (the barriers included). A step's latency runs from the user's request " +
-            "to the lifecycle showing its effect, polled every 100 ms.");
+            $"to the lifecycle showing its effect, polled every {poll} ms (`--poll-ms`; every poll is a GET of the whole instance, " +
+            "so polling faster measures the bench's own load).");
     }
 
     private static async Task<Measured> Measure(ProgrammeRun run, string kind, int count, int concurrency, string step)

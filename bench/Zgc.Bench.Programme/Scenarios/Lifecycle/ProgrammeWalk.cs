@@ -24,7 +24,7 @@ public sealed class ProgrammeWalk(LifecycleDriver drive, int concurrency, Action
     private readonly ConcurrentQueue<(string Step, long Ticks)> _steps = new();
     private readonly Stopwatch _watch = new();
 
-    /// <summary>Each timed step: from the user's request to the lifecycle showing its effect (polled every 100 ms).</summary>
+    /// <summary>Each timed step: from the user's request to the lifecycle showing its effect (as often as the walk polls).</summary>
     public IEnumerable<(string Step, long Ticks)> Steps => _steps;
 
     public TimeSpan Elapsed => _watch.Elapsed;

@@ -42,8 +42,7 @@ internal static class Incidents
         var stalledBefore = clock.GetUtcNow() - options.Value.StalledAfter;
         var stalled = await db.Instances.AsNoTracking().Where(i => active.Contains(i.CurrentState) && i.StateEnteredAt <= stalledBefore)
             .OrderBy(i => i.StateEnteredAt).Take(500)
-            .Select(i => new InstanceSummary(i.CorrelationId, i.PlatformName, i.UnitUscc, i.SubPark, i.CurrentState, i.PolicyVersion, i.CreatedAt,
-                i.UpdatedAt, i.WaitingAlert))
+            .Select(InstanceSummary.Projection)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new IncidentsView(faults, stalled, options.Value.StalledAfter));
     }

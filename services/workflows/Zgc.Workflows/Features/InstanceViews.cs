@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Zgc.Workflows.Lifecycle;
 
 namespace Zgc.Workflows.Features;
@@ -6,8 +7,14 @@ public sealed record InstanceSummary(
     Guid Id, string PlatformName, string UnitUscc, string SubPark, string CurrentState, string PolicyVersion,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? WaitingAlert)
 {
-    public static InstanceSummary From(PlatformLifecycle i) =>
-        new(i.CorrelationId, i.PlatformName, i.UnitUscc, i.SubPark, i.CurrentState, i.PolicyVersion, i.CreatedAt, i.UpdatedAt, i.WaitingAlert);
+    /// <summary>As a query's projection: the database returns only the summary's columns, never the instance's whole row.</summary>
+    public static readonly Expression<Func<PlatformLifecycle, InstanceSummary>> Projection = i =>
+        new InstanceSummary(i.CorrelationId, i.PlatformName, i.UnitUscc, i.SubPark, i.CurrentState, i.PolicyVersion, i.CreatedAt, i.UpdatedAt,
+            i.WaitingAlert);
+
+    private static readonly Func<PlatformLifecycle, InstanceSummary> FromInstance = Projection.Compile();
+
+    public static InstanceSummary From(PlatformLifecycle i) => FromInstance(i);
 }
 
 public sealed record TransitionView(string Event, string From, string To, DateTimeOffset At, Guid? MessageId, string? Actor = null, string? Reason = null);

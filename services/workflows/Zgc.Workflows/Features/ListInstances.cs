@@ -69,8 +69,7 @@ internal static class ListInstances
         var ids = await query.OrderByDescending(i => i.UpdatedAt).ThenBy(i => i.CorrelationId)
             .Skip(((page ?? 1) - 1) * size).Take(size).Select(i => i.CorrelationId).ToListAsync(cancellationToken);
         var rows = await db.Instances.AsNoTracking().Where(i => ids.Contains(i.CorrelationId))
-            .Select(i => new InstanceSummary(i.CorrelationId, i.PlatformName, i.UnitUscc, i.SubPark, i.CurrentState, i.PolicyVersion, i.CreatedAt,
-                i.UpdatedAt, i.WaitingAlert))
+            .Select(InstanceSummary.Projection)
             .ToDictionaryAsync(i => i.Id, cancellationToken);
         return TypedResults.Ok(ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList());
     }
