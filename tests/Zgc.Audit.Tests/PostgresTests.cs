@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Zgc.Intake.Persistence;
 using Zgc.ServiceDefaults;
@@ -72,6 +73,48 @@ public sealed class PostgresTests
             Assert.Equal(Enumerable.Range(1, total).Select(i => (long)i), entries.Select(e => e.Sequence));
             Assert.Equal(2 * requestsPerReplica, entries.Count(e => e.Kind == AuditKinds.Request));
             Assert.Equal(total, entries.Select(e => e.UserId).Distinct().Count());
+        }
+        finally
+        {
+            await PostgresDatabases.DropAll(database);
+        }
+    }
+
+    [Fact]
+    public async Task Appends_waiting_together_are_committed_together_and_each_caller_gets_its_own_entry()
+    {
+        await SkipUnlessPostgres();
+        var database = Prefix + Guid.NewGuid().ToString("N")[..12];
+        try
+        {
+            await using var app = new PostgresApp(database);
+            var log = app.Services.GetRequiredKeyedService<AuditLog>(AuditedIntakeApp.Service);
+            var before = log.BatchesWritten;
+
+            // 300 appends at once, as 300 concurrent requests would: they queue behind one writer and share transactions.
+            const int count = 300;
+            using var start = new ManualResetEventSlim();
+            var appends = Enumerable.Range(0, count).Select(n => Task.Run(() =>
+            {
+                start.Wait(Ct);
+                return log.AppendAsync(new AuditRecord { Action = "decision", UserId = $"caller-{n}" }, Ct);
+            }, Ct)).ToList();
+            start.Set();
+            var returned = await Task.WhenAll(appends);
+
+            // Each caller got the entry stored for its own record, the chain is 1..N and verifies.
+            var stored = (await app.Entries()).ToDictionary(e => e.Sequence);
+            Assert.Equal(Enumerable.Range(1, count).Select(i => (long)i), stored.Keys.Order());
+            for (var n = 0; n < count; n++)
+            {
+                Assert.Equal($"caller-{n}", returned[n].UserId);
+                Assert.Equal((returned[n].UserId, returned[n].Hash), (stored[returned[n].Sequence].UserId, stored[returned[n].Sequence].Hash));
+            }
+
+            var verification = await app.Verify();
+            Assert.Equal(((long)count, true), (verification.Entries, verification.Verified));
+            var batches = log.BatchesWritten - before;
+            Assert.InRange(batches, 2, count / 3);
         }
         finally
         {
