@@ -10,9 +10,10 @@ using Zgc.Testing;
 
 // Intake's benchmark (issue 4): submission throughput and p99 latency on PostgreSQL at a fixed arrival rate, and list
 // latency with many applications stored. Intake runs as its own process, exactly as deployed.
-//   dotnet run -c Release --project bench/Zgc.Bench.Intake -- [--rate 100] [--seconds 30] [--stored 10000] [--lists 300] [--warmup-seconds 20] [--quick]
+//   dotnet run -c Release --project bench/Zgc.Bench.Intake -- [--rate 100] [--seconds 30] [--stored 10000] [--lists 300] [--warmup-seconds 20] [--clients 16] [--quick]
 var rate = 100;
 var warmupSeconds = 20;
+var clients = 16;
 var seconds = 30;
 var stored = 10_000;
 var lists = 300;
@@ -24,17 +25,18 @@ for (var i = 0; i < args.Length; i++)
         case "--seconds": seconds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--stored": stored = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--lists": lists = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--clients": clients = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--warmup-seconds": warmupSeconds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--quick": seconds = 5; stored = 1_000; lists = 100; warmupSeconds = 5; break;
         default:
-            Console.Error.WriteLine($"Unknown option {args[i]}. Options: --rate N --seconds S --stored N --lists N --warmup-seconds S --quick");
+            Console.Error.WriteLine($"Unknown option {args[i]}. Options: --rate N --seconds S --stored N --lists N --warmup-seconds S --clients N --quick");
             return 2;
     }
 }
 
-if (rate < 1 || seconds < 1 || stored < 0 || lists < 1 || warmupSeconds < 0)
+if (rate < 1 || seconds < 1 || stored < 0 || lists < 1 || warmupSeconds < 0 || clients < 1)
 {
-    Console.Error.WriteLine("--rate, --seconds and --lists must be positive; --stored and --warmup-seconds cannot be negative.");
+    Console.Error.WriteLine("--rate, --seconds, --lists and --clients must be positive; --stored and --warmup-seconds cannot be negative.");
     return 2;
 }
 
@@ -114,7 +116,7 @@ try
     var next = 0;
     var fillLatencies = new double[fill];
     var fillClock = Stopwatch.StartNew();
-    await Task.WhenAll(Enumerable.Range(0, 16).Select(async _ =>
+    await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
     {
         int n;
         while ((n = Interlocked.Increment(ref next)) <= fill)
@@ -127,8 +129,8 @@ try
 
     if (fill > 0)
     {
-        // Closed loop: 16 clients, each waiting for its answer before the next — the capacity, without queueing.
-        report.AppendLine(CultureInfo.InvariantCulture, $"| Submission, closed loop (16 clients back to back) | {fill} | {fill / fillClock.Elapsed.TotalSeconds:0} /s | {Summary(fillLatencies)} | (capacity) | – |");
+        // Closed loop: N clients, each waiting for its answer before the next — the capacity, without queueing.
+        report.AppendLine(CultureInfo.InvariantCulture, $"| Submission, closed loop ({clients} clients back to back) | {fill} | {fill / fillClock.Elapsed.TotalSeconds:0} /s | {Summary(fillLatencies)} | (capacity) | – |");
     }
 
     var listLatencies = new double[lists];

@@ -87,6 +87,7 @@ internal sealed partial class AuditLog(string service, AuditStore store, TimePro
         var started = Stopwatch.GetTimestamp();
         await using var db = store.Open(owner.Database.GetDbConnection());
         await db.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
+        db.Database.AutoSavepointsEnabled = false; // as below: the caller retries the whole unit, a savepoint would not help
         // No retry here: after a failed statement the owner's transaction is unusable (PostgreSQL), so the caller retries the whole unit.
         var entry = (await AppendHere(db, [record], cancellationToken))[0];
         metrics.Appended(Service, Stopwatch.GetElapsedTime(started));
@@ -168,6 +169,7 @@ internal sealed partial class AuditLog(string service, AuditStore store, TimePro
                 // Not a caller's token: the batch carries other callers' records.
                 await using var db = store.Open();
                 await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+                db.Database.AutoSavepointsEnabled = false; // a failure abandons the transaction; no savepoint round trips
                 var entries = await AppendHere(db, records, CancellationToken.None);
                 await transaction.CommitAsync(CancellationToken.None);
                 Interlocked.Increment(ref _batchesWritten);

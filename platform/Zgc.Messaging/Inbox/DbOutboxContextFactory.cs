@@ -21,6 +21,10 @@ internal sealed class DbOutboxContextFactory<TDb>(TDb db, TimeProvider clock, IS
         await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
+            // A failure abandons the whole transaction (the strategy or the retry policy runs it again), so the
+            // savepoint EF would wrap around each SaveChanges (two more round trips each) buys nothing here. The saga
+            // repository sets its own around the one insert it recovers from.
+            db.Database.AutoSavepointsEnabled = false;
             var seen = await db.Set<InboxMessage>()
                 .AnyAsync(x => x.MessageId == messageId && x.ConsumerId == consumeOptions.ConsumerId, context.CancellationToken);
             if (seen)

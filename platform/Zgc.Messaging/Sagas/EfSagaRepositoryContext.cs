@@ -15,6 +15,8 @@ internal sealed class EfSagaRepositoryContext<TSaga, TMessage>(DbContext db, Con
     where TSaga : class, ISagaVersion
     where TMessage : class
 {
+    private const string InsertSavepoint = "zgc_saga_insert";
+
     private static readonly SagaConsumeContextFactory<DbContext, TSaga> Factory = new();
 
     public Task<SagaConsumeContext<TSaga, T>> CreateSagaConsumeContext<T>(ConsumeContext<T> consumeContext, TSaga instance, SagaConsumeContextMode mode)
@@ -27,6 +29,15 @@ internal sealed class EfSagaRepositoryContext<TSaga, TMessage>(DbContext db, Con
     {
         instance.Version = 1;
         db.Set<TSaga>().Add(instance);
+        // The transaction goes on after a duplicate (MassTransit then loads the existing instance), and on PostgreSQL a
+        // failed statement aborts the whole transaction unless it is rolled back to a savepoint taken before it.
+        var transaction = db.Database.CurrentTransaction;
+        var savepoint = transaction is { SupportsSavepoints: true };
+        if (savepoint)
+        {
+            await transaction!.CreateSavepointAsync(InsertSavepoint, CancellationToken);
+        }
+
         try
         {
             await db.SaveChangesAsync(CancellationToken);
@@ -34,6 +45,11 @@ internal sealed class EfSagaRepositoryContext<TSaga, TMessage>(DbContext db, Con
         catch (DbUpdateException)
         {
             // Another message created the same instance first (CorrelationId is the primary key).
+            if (savepoint)
+            {
+                await transaction!.RollbackToSavepointAsync(InsertSavepoint, CancellationToken);
+            }
+
             db.Entry(instance).State = EntityState.Detached;
             return default!;
         }

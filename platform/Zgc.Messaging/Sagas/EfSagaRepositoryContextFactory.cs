@@ -57,6 +57,8 @@ internal sealed class EfSagaRepositoryContextFactory<TSaga, TDb>(TDb db) :
         await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // As in the inbox: a failure abandons the transaction; the insert that is recovered from has its own savepoint.
+            db.Database.AutoSavepointsEnabled = false;
             await work();
             await transaction.CommitAsync(cancellationToken);
         });
