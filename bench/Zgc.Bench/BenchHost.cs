@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Zgc.Messaging;
@@ -41,15 +40,6 @@ public static class BenchHost
 
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddServiceDatabase<BenchDbContext, PostgresBenchDbContext, PostgresBenchDbContext, PostgresBenchDbContext>("Bench");
-        if (options.DbContextPool)
-        {
-            // What-if for Zgc.Persistence: the same context from a pool, so EF's per-context services are not rebuilt per scope.
-            builder.Services.RemoveAll<PostgresBenchDbContext>();
-            builder.Services.RemoveAll<DbContextOptions<PostgresBenchDbContext>>();
-            builder.Services.RemoveAll<IDbContextOptionsConfiguration<PostgresBenchDbContext>>();
-            builder.Services.AddDbContextPool<PostgresBenchDbContext>(o => o.UseNpgsql(connectionString));
-        }
-
         builder.AddServiceMessaging(Service, messaging);
         return builder.Build();
     }

@@ -28,8 +28,6 @@ public sealed class BenchOptions
     /// <summary>After the outbox runs, measure writer, delivery and consumer each alone.</summary>
     public bool Breakdown { get; private set; } = true;
 
-    /// <summary>Experiment: register the bench DbContext with <c>AddDbContextPool</c> instead of the platform's <c>AddDbContext</c>.</summary>
-    public bool DbContextPool { get; private set; }
 
     /// <summary>Experiment: the bench's PostgreSQL sessions commit with <c>synchronous_commit=off</c> (no WAL flush wait).</summary>
     public bool PostgresAsyncCommit { get; private set; }
@@ -43,11 +41,6 @@ public sealed class BenchOptions
     /// <summary>The experiments switched on, for the report.</summary>
     public IEnumerable<string> Experiments()
     {
-        if (DbContextPool)
-        {
-            yield return "DbContext pooling (`--db-context-pool`)";
-        }
-
         if (PostgresNoSsl)
         {
             yield return "PostgreSQL connections without TLS (`--pg-no-ssl`)";
@@ -97,7 +90,6 @@ public sealed class BenchOptions
           --prefetch P          raw consumer prefetch (default 100)
           --no-breakdown        skip the outbox stages measured alone (writer, delivery, consumer)
           --saga-rabbitmq       also run the EF saga repository on RabbitMQ
-          --db-context-pool     experiment: AddDbContextPool for the bench context instead of the platform's AddDbContext
           --pg-no-ssl           experiment: SSL Mode=Disable for the bench's PostgreSQL connections (Npgsql uses TLS when the server offers it)
           --pg-async-commit     experiment: synchronous_commit=off for the bench's PostgreSQL sessions (shows the WAL flush share)
           --set key=value       configuration for the outbox/saga hosts (repeatable),
@@ -136,7 +128,6 @@ public sealed class BenchOptions
                 case "--prefetch": options.RawPrefetch = checked((ushort)NextInt()); break;
                 case "--saga-rabbitmq": options.SagaOnRabbitMq = true; break;
                 case "--no-breakdown": options.Breakdown = false; break;
-                case "--db-context-pool": options.DbContextPool = true; break;
                 case "--pg-async-commit": options.PostgresAsyncCommit = true; break;
                 case "--pg-no-ssl": options.PostgresNoSsl = true; break;
                 case "--keep-databases": options.KeepDatabases = true; break;
