@@ -7,7 +7,9 @@ public static class PostgresDatabases
 {
     public static async Task DropAll(string prefix)
     {
-        await using var connection = new NpgsqlConnection(RealInfrastructure.Postgres + ";Database=postgres");
+        // Unpooled: tests that restart PostgreSQL leave pooled connections dead, and the first command on one fails
+        // (57P01 "terminating connection due to administrator command") — cleanup must not depend on what ran before.
+        await using var connection = new NpgsqlConnection(RealInfrastructure.Postgres + ";Database=postgres;Pooling=false");
         await connection.OpenAsync();
         var names = new List<string>();
         await using (var list = new NpgsqlCommand("SELECT datname FROM pg_database WHERE datname LIKE @p", connection))
