@@ -19,4 +19,14 @@ public sealed class RequestLimitsOptions
 
     /// <summary>Requests to the public, anonymous pages and APIs (notices, their feed, the calendar) per client address per minute. Default 300.</summary>
     public int PublicPerMinute { get; set; } = 300;
+
+    /// <summary>
+    /// API requests this process works on at once; more wait their turn in arrival order (see
+    /// <see cref="InFlightLimit"/>). 0 turns the limit off. Default 32: on a 2-core machine a service is busiest at
+    /// 8–16 requests in flight; the rest only wait longer inside.
+    /// </summary>
+    public int MaxConcurrentRequests { get; set; } = 32;
+
+    /// <summary>API requests that may wait for a turn; one more is refused with 503 and Retry-After. Default 1000.</summary>
+    public int RequestQueueLimit { get; set; } = 1000;
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Zgc.Console.Auth;
+using Zgc.ServiceDefaults.Limits;
 
 namespace Zgc.Console.Api;
 
@@ -16,7 +17,9 @@ internal static class DocumentDownloads
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet(Route, Download).RequireAuthorization(ConsoleAuth.Policy).WithMetadata(ConsoleEndpointMetadata.Instance)
-            .WithName("DownloadApplicationDocument").WithTags("Console");
+            .WithName("DownloadApplicationDocument").WithTags("Console")
+            // It asks intake, which in the standalone host is this process: it must not hold a turn while waiting for one.
+            .ExemptFromInFlightLimit();
 
     private static async Task<IResult> Download(Guid id, Guid attachmentId, HttpContext http, IHttpClientFactory clients, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Zgc.Messaging.Faults;
+using Zgc.ServiceDefaults.Limits;
 using Zgc.SharedKernel;
 using Zgc.Workflows.Lifecycle;
 using Zgc.Workflows.Persistence;
@@ -26,8 +27,10 @@ internal static class Incidents
 
     public static void Map(IEndpointRouteBuilder group)
     {
-        group.MapGet("/incidents", List).WithName("ListIncidents");
-        group.MapPost("/incidents/{service}/faults/{id:guid}/{action}", Decide).WithName("DecideIncident");
+        // Both ask the other services, which in the standalone host are this process: they must not hold a turn of the
+        // in-flight limit while waiting for one.
+        group.MapGet("/incidents", List).WithName("ListIncidents").ExemptFromInFlightLimit();
+        group.MapPost("/incidents/{service}/faults/{id:guid}/{action}", Decide).WithName("DecideIncident").ExemptFromInFlightLimit();
     }
 
     private static async Task<Ok<IncidentsView>> List(HttpContext http, WorkflowsDbContext db, IHttpClientFactory clients,
