@@ -34,6 +34,7 @@ public sealed class ProgrammeOptions
           api:        --api-rate R (requests/s, default 200) --api-seconds S (default 30) --api-stored N (default 1000)
                       --api-rates 50,100,200,400 (a short step at each, for the chart) --api-step-seconds S (default 10)
                       --api-agreements N (applications taken to a drafted agreement while seeding, default 10)
+                      --api-warmup-seconds S (unmeasured load at half the rate first, default 20)
           timers:     --timers N (notices closing together, default 10000)
           scale:      --scale N (lifecycle instances with history, default 100000) --scale-lists N (list queries, default 300)
           --keep-databases   leave the PostgreSQL databases in place
