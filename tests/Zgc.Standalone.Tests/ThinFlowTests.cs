@@ -30,6 +30,9 @@ public sealed class ThinFlowTests(StandaloneApp app) : IClassFixture<StandaloneA
         await Eventually.True(async () => (await committee.GetAsync($"/review/cases/{id}", Ct)).StatusCode == HttpStatusCode.OK, "the review case");
 
         await PassExpertReviewOntoTodaysAgenda(committee, id);
+        // The committee decides on a case the panel has supported: the lifecycle has taken the panel's opinion first (the
+        // opinion and the decision are separate messages, and one may overtake the other when both are in flight).
+        await WaitForState(committee, id, "AwaitingMeeting");
         var decided = await committee.PostAsJsonAsync($"/review/cases/{id}/meeting-decision",
             new { approve = true, especiallyMajor = false, minutesReference = "主任办公会纪要〔2026〕1号" }, Ct);
         Assert.Equal(HttpStatusCode.OK, decided.StatusCode);

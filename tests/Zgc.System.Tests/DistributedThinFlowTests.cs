@@ -55,6 +55,9 @@ public sealed class DistributedThinFlowTests : IAsyncLifetime
         await Eventually.True(async () => (await review.GetAsync($"/review/cases/{id}", Ct)).StatusCode == HttpStatusCode.OK, "the review case");
 
         await PassExpertReviewOntoTodaysAgenda(review, Url("Zgc.Review"), id);
+        // The committee decides on a case the panel has supported: the lifecycle has taken the panel's opinion first (the
+        // opinion and the decision are separate messages, and one may overtake the other when both are in flight).
+        await WaitForState(workflows, id, "AwaitingMeeting");
         var decided = await review.PostAsJsonAsync($"/review/cases/{id}/meeting-decision", new
         {
             approve = true, especiallyMajor = true, minutesReference = "主任办公会纪要〔2026〕1号", municipalDecisionReference = "京政办〔2026〕1号",

@@ -69,6 +69,30 @@ public sealed class PlatformLifecycleTests(WorkflowsApp app) : IClassFixture<Wor
             detail.GetProperty("transitions").EnumerateArray().Select(t => t.GetProperty("to").GetString()).ToArray());
     }
 
+    [Fact, Trait("Req", "R-A13-EXPERT"), Trait("Req", "R-A13-MEETING")]
+    public async Task The_panels_opinion_arriving_after_the_meetings_approval_is_recorded_without_a_fault()
+    {
+        var id = Guid.NewGuid();
+        await app.Bus.Publish(WorkflowsApp.Submitted(id), Ct);
+        await app.WaitForState(id, "SubParkReview");
+        await app.Bus.Publish(new ApplicationRecommended(id, "haidian", "officer", null, DateTimeOffset.UtcNow), Ct);
+        await app.WaitForState(id, "ExpertReview");
+
+        // Review published the opinion first and the decision second, but the decision was consumed first.
+        await app.Bus.Publish(new PlatformApproved(id, false, "committee", DateTimeOffset.UtcNow), Ct);
+        await app.WaitForState(id, "AwaitingNotice");
+        await app.Bus.Publish(new ExpertReviewCompleted(id, Guid.NewGuid(), true, 86.5m, 5, 5, 5, DateTimeOffset.UtcNow), Ct);
+
+        // A fault would be retried and then parked, never recorded: seeing the opinion on the instance proves it was handled.
+        await Eventually.True(() => app.InDb<WorkflowsDbContext, bool>(db => db.Instances.AnyAsync(i => i.CorrelationId == id && i.ExpertSupported == true, Ct)),
+            "the late opinion recorded");
+        var instance = await app.InDb<WorkflowsDbContext, PlatformLifecycle>(db => db.Instances.AsNoTracking().SingleAsync(i => i.CorrelationId == id, Ct));
+        Assert.Equal("AwaitingNotice", instance.CurrentState);
+        Assert.Equal(86.5m, instance.ExpertTrimmedMean);
+        var history = await app.InDb<WorkflowsDbContext, List<string>>(db => db.Transitions.Where(t => t.InstanceId == id).OrderBy(t => t.Id).Select(t => t.ToState).ToListAsync(Ct));
+        Assert.Equal(["SubParkReview", "ExpertReview", "AwaitingNotice"], history);
+    }
+
     [Fact, Trait("Req", "R-A13-MEETING")]
     public async Task A_rejection_ends_the_lifecycle_with_its_reason()
     {

@@ -169,6 +169,17 @@ public sealed class PlatformLifecycleStateMachine : MassTransitStateMachine<Plat
                 .Then(c => Reject(c.Saga, c.Saga.CurrentState, "Rejected by the director office meeting: " + c.Message.Reason))
                 .TransitionTo(Rejected));
 
+        // The panel's opinion and the meeting's decision leave review in separate transactions (separate outbox rows,
+        // consumed concurrently), so the decision can overtake the opinion. The opinion that arrives after the meeting
+        // moved the instance on is still recorded, and is not a fault: the meeting decided, the order of arrival is chance.
+        During(AwaitingNotice, InNotice, Included, UnderConstruction,
+            When(ExpertsDone)
+                .Then(c =>
+                {
+                    c.Saga.ExpertSupported ??= c.Message.Supported;
+                    c.Saga.ExpertTrimmedMean ??= c.Message.TrimmedMeanScore;
+                }));
+
         During(AwaitingMeeting,
             When(MeetingDeferred)
                 .Then(c =>
