@@ -106,13 +106,60 @@ public class BrowserProgramme : ServiceAppFactory<Zgc.Standalone.Program>, IProg
         await page.FillAsync("#username", userName);
         await page.FillAsync("#password", Zgc.Console.ConsoleOptions.DefaultDevPassword);
         await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await NavigatedTo(page, url => !url.Contains("/login", StringComparison.Ordinal), "a page past sign-in");
         await Interactive(page);
     }
 
     /// <summary>Waits until Blazor's circuit is connected, so clicks reach the server (prerendered HTML shows before that).</summary>
     public static Task Interactive(IPage page) =>
         page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-interactive]') !== null");
+
+    /// <summary>
+    /// Waits until the page's address satisfies <paramref name="matches"/> after an action that navigates (a form that
+    /// opens the record it created, a link). Polls the address rather than waiting for a navigation event: Playwright's
+    /// WaitForURL checks the address and then subscribes to navigation events, so a same-document navigation (Blazor's
+    /// NavigateTo is a history update) landing between the two is missed and the wait times out although the page
+    /// moved. When the time is up, the failure carries the errors the page shows (an API error, field errors) and a
+    /// screenshot.
+    /// </summary>
+    public static async Task NavigatedTo(IPage page, Func<string, bool> matches, string what, int timeoutMs = 20_000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (!matches(page.Url))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                var errors = await VisibleErrors(page);
+                var shot = await Screenshot(page, "not-navigated-" + DateTime.UtcNow.ToString("HHmmssfff", System.Globalization.CultureInfo.InvariantCulture));
+                throw new TimeoutException(
+                    $"The page did not reach {what} within {timeoutMs} ms; it is at {page.Url}." +
+                    (errors.Length > 0 ? " It shows: " + errors : " It shows no error.") + $" Screenshot: {shot}");
+            }
+
+            await Task.Delay(100);
+        }
+
+        // The address matches now, so this returns once the page has loaded (at once for a same-document navigation).
+        await page.WaitForURLAsync(matches, new PageWaitForURLOptions { Timeout = timeoutMs });
+    }
+
+    /// <inheritdoc cref="NavigatedTo(IPage, Func{string, bool}, string, int)"/>
+    public static Task NavigatedTo(IPage page, System.Text.RegularExpressions.Regex url, int timeoutMs = 20_000) =>
+        NavigatedTo(page, url.IsMatch, url.ToString(), timeoutMs);
+
+    private static async Task<string> VisibleErrors(IPage page)
+    {
+        var texts = new List<string>();
+        foreach (var error in await page.Locator("[data-testid=api-error], [data-testid=field-error]").AllAsync())
+        {
+            if (await error.IsVisibleAsync() && (await error.InnerTextAsync()).Trim() is { Length: > 0 } text)
+            {
+                texts.Add(text.ReplaceLineEndings(" "));
+            }
+        }
+
+        return string.Join(" | ", texts);
+    }
 
     /// <summary>Saves a full-page screenshot as a test artifact: artifacts/screenshots/<paramref name="name"/>.png.</summary>
     public static async Task<string> Screenshot(IPage page, string name)

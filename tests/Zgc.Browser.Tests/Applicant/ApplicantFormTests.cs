@@ -117,7 +117,7 @@ public sealed class ApplicantFormTests(BrowserProgramme programme) : IClassFixtu
         var row = page.Locator($"[data-testid=agreement-row][data-agreement-id='{agreementId}']");
         await Assertions.Expect(row).ToHaveAttributeAsync("data-awaits-signature", "true");
         await row.GetByTestId("agreement-link").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains($"/applicant/agreements/{agreementId}", StringComparison.Ordinal));
+        await BrowserProgramme.NavigatedTo(page, url => url.Contains($"/applicant/agreements/{agreementId}", StringComparison.Ordinal), $"/applicant/agreements/{agreementId}");
         await BrowserProgramme.Interactive(page);
         await page.GetByTestId("sign-as-unit").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=field-error][data-field=signerName]")).ToBeVisibleAsync();

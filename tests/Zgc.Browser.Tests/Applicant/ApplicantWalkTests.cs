@@ -19,11 +19,11 @@ public sealed class ApplicantWalkTests(BrowserProgramme programme) : IClassFixtu
         await Assertions.Expect(page.GetByTestId("reports-empty")).ToBeVisibleAsync();
 
         await page.GetByTestId("unit-link").ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/applicant/unit", StringComparison.Ordinal));
+        await BrowserProgramme.NavigatedTo(page, url => url.EndsWith("/applicant/unit", StringComparison.Ordinal), "/applicant/unit");
         await ApplicantUi.RegisterUnit(page);
 
         await page.GetByTestId("unit-new-application").ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/applicant/applications/new", StringComparison.Ordinal));
+        await BrowserProgramme.NavigatedTo(page, url => url.EndsWith("/applicant/applications/new", StringComparison.Ordinal), "/applicant/applications/new");
         await BrowserProgramme.Interactive(page);
         await ApplicantUi.FillEligibleApplication(page, "增材制造协同创新平台");
         await ApplicantUi.Submit(page);
@@ -39,7 +39,7 @@ public sealed class ApplicantWalkTests(BrowserProgramme programme) : IClassFixtu
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/applicant/applications/[0-9a-f-]{36}$"));
 
         await page.GetByTestId("back-to-inbox").ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/applicant", StringComparison.Ordinal));
+        await BrowserProgramme.NavigatedTo(page, url => url.EndsWith("/applicant", StringComparison.Ordinal), "/applicant");
         await Assertions.Expect(page.GetByTestId("inbox-unit")).ToHaveAttributeAsync("data-registered", "true");
         var row = page.GetByTestId("application-row");
         await Assertions.Expect(row).ToHaveCountAsync(1);

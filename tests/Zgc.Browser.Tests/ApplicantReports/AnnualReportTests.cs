@@ -33,7 +33,7 @@ public sealed class AnnualReportTests(BrowserProgramme programme) : IClassFixtur
         var row = page.Locator($"[data-testid=report-row][data-report-id='{reportId}']");
         await Assertions.Expect(row).ToHaveAttributeAsync("data-status", "Open");
         await row.GetByTestId("report-link").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains($"/applicant/reports/{reportId}", StringComparison.Ordinal));
+        await BrowserProgramme.NavigatedTo(page, url => url.Contains($"/applicant/reports/{reportId}", StringComparison.Ordinal), $"/applicant/reports/{reportId}");
         await BrowserProgramme.Interactive(page);
         await Assertions.Expect(page.GetByTestId("report-status")).ToHaveAttributeAsync("data-status", "Open");
         await Assertions.Expect(page.GetByTestId("report-period")).ToContainTextAsync(report.GetProperty("periodStart").GetString()!);

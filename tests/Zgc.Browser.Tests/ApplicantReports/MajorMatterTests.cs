@@ -21,7 +21,7 @@ public sealed class MajorMatterTests(BrowserProgramme programme) : IClassFixture
         await page.GotoAsync("applicant");
         await BrowserProgramme.Interactive(page);
         await page.Locator($"[data-testid=agreement-row][data-agreement-id='{agreementId}']").GetByTestId("matters-link").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains($"/applicant/platforms/{id}/major-matters", StringComparison.Ordinal));
+        await BrowserProgramme.NavigatedTo(page, url => url.Contains($"/applicant/platforms/{id}/major-matters", StringComparison.Ordinal), $"/applicant/platforms/{id}/major-matters");
         await BrowserProgramme.Interactive(page);
         await Assertions.Expect(page.GetByTestId("matters-empty")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("field-error")).ToHaveCountAsync(0);

@@ -63,12 +63,12 @@ public sealed class CommitteePagesTests(BrowserProgramme programme) : IClassFixt
         await BrowserProgramme.Screenshot(page, "committee-inbox");
 
         await waiting.GetByTestId("case-link").ClickAsync();
-        await page.WaitForURLAsync($"**/committee/cases/{id}");
+        await BrowserProgramme.NavigatedTo(page, url => url.EndsWith($"/committee/cases/{id}", StringComparison.Ordinal), $"/committee/cases/{id}");
         await BrowserProgramme.Interactive(page);
         await page.GetByTestId("form-panel").ClickAsync();
         await Assertions.Expect(page.GetByTestId("panel-member")).ToHaveCountAsync(5);
         await Assertions.Expect(page.GetByTestId("case-stage")).ToHaveAttributeAsync("data-stage", "ExpertReview");
-        await page.WaitForURLAsync(new Regex("panel="));
+        await BrowserProgramme.NavigatedTo(page, new Regex("panel="));
 
         // The drawn experts declare and score over the API, as their own users (the five console experts when the pool
         // holds only them; another test of this class may have added more).
@@ -96,7 +96,7 @@ public sealed class CommitteePagesTests(BrowserProgramme programme) : IClassFixt
         await page.GetByTestId("meeting-title").FillAsync("2026年第1次主任办公会");
         await page.Locator($"[data-testid=agenda-case][data-application-id='{id}']").CheckAsync();
         await page.GetByTestId("meeting-submit").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/committee/meetings/[0-9a-f-]{36}$"));
+        await BrowserProgramme.NavigatedTo(page, new Regex("/committee/meetings/[0-9a-f-]{36}$"));
         await BrowserProgramme.Interactive(page);
 
         var item = page.Locator($"[data-testid=agenda-item][data-application-id='{id}']");
@@ -133,7 +133,7 @@ public sealed class CommitteePagesTests(BrowserProgramme programme) : IClassFixt
         var line = page.GetByTestId("objection-item").Filter(new LocatorFilterOptions { HasText = "Received" });
         await Assertions.Expect(line).ToHaveCountAsync(1);
         await line.GetByTestId("objection-link").ClickAsync();
-        await page.WaitForURLAsync($"**/committee/notices/{noticeId}");
+        await BrowserProgramme.NavigatedTo(page, url => url.EndsWith($"/committee/notices/{noticeId}", StringComparison.Ordinal), $"/committee/notices/{noticeId}");
         await BrowserProgramme.Interactive(page);
         await Assertions.Expect(page.GetByTestId("notice-status")).ToHaveAttributeAsync("data-status", "Open");
         await Assertions.Expect(page.GetByTestId("notice-closes")).Not.ToBeEmptyAsync();

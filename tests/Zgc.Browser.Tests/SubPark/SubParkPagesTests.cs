@@ -27,7 +27,7 @@ public sealed class SubParkPagesTests(BrowserProgramme programme) : IClassFixtur
         await BrowserProgramme.Screenshot(page, "subpark-inbox");
 
         await row.GetByTestId("application-link").ClickAsync();
-        await page.WaitForURLAsync($"**/subpark/applications/{id}");
+        await BrowserProgramme.NavigatedTo(page, url => url.EndsWith($"/subpark/applications/{id}", StringComparison.Ordinal), $"/subpark/applications/{id}");
         await BrowserProgramme.Interactive(page);
         await Assertions.Expect(page.GetByTestId("screening-result")).ToHaveAttributeAsync("data-eligible", "true");
 
