@@ -40,4 +40,13 @@ public class WorkflowsAppBase : ServiceAppFactory<Program>
 
     public Task WaitForState(Guid id, string state) =>
         Eventually.True(async () => await StateOf(id) == state, $"instance {id} in {state}");
+
+    /// <summary>Submitted and recommended by the sub-park: the instance waits for its expert panel.</summary>
+    public async Task ToExpertReview(Guid id, CancellationToken cancellationToken)
+    {
+        await Bus.Publish(Submitted(id), cancellationToken);
+        await WaitForState(id, "SubParkReview");
+        await Bus.Publish(new ApplicationRecommended(id, "haidian", "officer", null, DateTimeOffset.UtcNow), cancellationToken);
+        await WaitForState(id, "ExpertReview");
+    }
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Zgc.Intake.Contracts;
 using Zgc.Notice.Contracts;
 using Zgc.Review.Contracts;
 using Zgc.Workflows.Lifecycle;
@@ -17,10 +16,7 @@ public sealed class NoticeOutcomeTests(WorkflowsApp app) : IClassFixture<Workflo
 
     private async Task<Guid> InNotice(Guid id)
     {
-        await app.Bus.Publish(WorkflowsApp.Submitted(id), Ct);
-        await app.WaitForState(id, "SubParkReview");
-        await app.Bus.Publish(new ApplicationRecommended(id, "haidian", "officer", null, DateTimeOffset.UtcNow), Ct);
-        await app.WaitForState(id, "ExpertReview");
+        await app.ToExpertReview(id, Ct);
         await app.Bus.Publish(new PlatformApproved(id, false, "committee", DateTimeOffset.UtcNow), Ct);
         await app.WaitForState(id, "AwaitingNotice");
         var noticeId = Guid.NewGuid();

@@ -50,10 +50,7 @@ public sealed class PlatformLifecycleTests(WorkflowsApp app) : IClassFixture<Wor
     public async Task Approval_leads_to_a_notice_and_the_instance_shows_every_transition()
     {
         var id = Guid.NewGuid();
-        await app.Bus.Publish(WorkflowsApp.Submitted(id), Ct);
-        await app.WaitForState(id, "SubParkReview");
-        await app.Bus.Publish(new ApplicationRecommended(id, "haidian", "officer", null, DateTimeOffset.UtcNow), Ct);
-        await app.WaitForState(id, "ExpertReview");
+        await app.ToExpertReview(id, Ct);
         await app.Bus.Publish(new PlatformApproved(id, false, "committee", DateTimeOffset.UtcNow), Ct);
         await app.WaitForState(id, "AwaitingNotice");
         var noticeId = Guid.NewGuid();
@@ -73,10 +70,7 @@ public sealed class PlatformLifecycleTests(WorkflowsApp app) : IClassFixture<Wor
     public async Task The_panels_opinion_arriving_after_the_meetings_approval_is_recorded_without_a_fault()
     {
         var id = Guid.NewGuid();
-        await app.Bus.Publish(WorkflowsApp.Submitted(id), Ct);
-        await app.WaitForState(id, "SubParkReview");
-        await app.Bus.Publish(new ApplicationRecommended(id, "haidian", "officer", null, DateTimeOffset.UtcNow), Ct);
-        await app.WaitForState(id, "ExpertReview");
+        await app.ToExpertReview(id, Ct);
 
         // Review published the opinion first and the decision second, but the decision was consumed first.
         await app.Bus.Publish(new PlatformApproved(id, false, "committee", DateTimeOffset.UtcNow), Ct);
@@ -97,10 +91,7 @@ public sealed class PlatformLifecycleTests(WorkflowsApp app) : IClassFixture<Wor
     public async Task A_rejection_ends_the_lifecycle_with_its_reason()
     {
         var id = Guid.NewGuid();
-        await app.Bus.Publish(WorkflowsApp.Submitted(id), Ct);
-        await app.WaitForState(id, "SubParkReview");
-        await app.Bus.Publish(new ApplicationRecommended(id, "haidian", "officer", null, DateTimeOffset.UtcNow), Ct);
-        await app.WaitForState(id, "ExpertReview");
+        await app.ToExpertReview(id, Ct);
         await app.Bus.Publish(new PlatformRejected(id, "目标不够明确", "committee", DateTimeOffset.UtcNow), Ct);
         await app.WaitForState(id, "Rejected");
 
