@@ -124,19 +124,17 @@ public class BrowserProgramme : ServiceAppFactory<Zgc.Standalone.Program>, IProg
     /// </summary>
     public static async Task NavigatedTo(IPage page, Func<string, bool> matches, string what, int timeoutMs = 20_000)
     {
-        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
-        while (!matches(page.Url))
+        try
         {
-            if (DateTime.UtcNow > deadline)
-            {
-                var errors = await VisibleErrors(page);
-                var shot = await Screenshot(page, "not-navigated-" + DateTime.UtcNow.ToString("HHmmssfff", System.Globalization.CultureInfo.InvariantCulture));
-                throw new TimeoutException(
-                    $"The page did not reach {what} within {timeoutMs} ms; it is at {page.Url}." +
-                    (errors.Length > 0 ? " It shows: " + errors : " It shows no error.") + $" Screenshot: {shot}");
-            }
-
-            await Task.Delay(100);
+            await Eventually.Get(() => Task.FromResult<string?>(page.Url), url => url is not null && matches(url), what, TimeSpan.FromMilliseconds(timeoutMs));
+        }
+        catch (TimeoutException)
+        {
+            var errors = await VisibleErrors(page);
+            var shot = await Screenshot(page, "not-navigated-" + DateTime.UtcNow.ToString("HHmmssfff", System.Globalization.CultureInfo.InvariantCulture));
+            throw new TimeoutException(
+                $"The page did not reach {what} within {timeoutMs} ms; it is at {page.Url}." +
+                (errors.Length > 0 ? " It shows: " + errors : " It shows no error.") + $" Screenshot: {shot}");
         }
 
         // The address matches now, so this returns once the page has loaded (at once for a same-document navigation).
