@@ -49,7 +49,7 @@ public static class ScaleScenario
         {
             Note = string.Create(CultureInfo.InvariantCulture,
                 $"{loaded.Transitions:N0} history rows ({(double)loaded.Transitions / loaded.Instances:0.0} per instance), " +
-                $"{(loaded.Instances + loaded.Transitions) / loaded.Elapsed.TotalSeconds:N0} rows/s, ANALYZE included"),
+                $"{(loaded.Instances + loaded.Transitions) / loaded.Elapsed.TotalSeconds:N0} rows/s, VACUUM (ANALYZE) included"),
         });
 
         // Restarted, so the memory measured is that of a process serving this size, not of the one that watched it load.
@@ -103,7 +103,7 @@ public static class ScaleScenario
             $"The workflows service alone, as its own process on PostgreSQL (in-memory bus, quiet logs), holding {size:N0} lifecycle instances whose " +
             $"history walks the real state machine (returns, expert panel, meeting, notice, agreement, construction years closed by evaluations; " +
             $"most finished, the rest waiting, one in ten of those past the stalled threshold), bulk-loaded with binary COPY after the service " +
-            $"migrated its schema, then ANALYZEd. The service was restarted before measuring; one untimed pass warmed each query kind. " +
+            $"migrated its schema, then vacuumed and analyzed (as autovacuum would have). The service was restarted before measuring; one untimed pass warmed each query kind. " +
             $"{lists} queries per client count, interleaved over the kinds, as a committee officer; each time includes reading the whole body. " +
             $"The incidents overview also asks each service for its faults over HTTP (here only the workflows service runs; the others fail fast). " +
             $"Other work shares this 2-core machine, so the figures are indicative."));
@@ -126,8 +126,12 @@ public static class ScaleScenario
 
         using var list = await http.GetAsync(new Uri("workflows/instances?pageSize=1", UriKind.Relative));
         list.EnsureSuccessStatusCode();
-        var total = list.Headers.TryGetValues("X-Total-Count", out var values) ? values.Single() : null;
-        if (total != loaded.Instances.ToString(CultureInfo.InvariantCulture))
+        // The list counts exactly only up to a limit (10,000 by default); beyond it, it says so. The exact totals per state
+        // are checked below.
+        var total = list.Headers.TryGetValues("X-Total-Count", out var values) ? values.Single()
+            : list.Headers.TryGetValues("X-Total-Count-Exceeds", out var exceeds) ? "more than " + exceeds.Single() : null;
+        var expected = loaded.Instances > 10_000 ? "more than 10000" : loaded.Instances.ToString(CultureInfo.InvariantCulture);
+        if (total != expected)
         {
             throw new InvalidOperationException($"The list reports {total} instances; {loaded.Instances} were loaded.");
         }

@@ -12,6 +12,13 @@ public sealed class WorkflowsOptions
     public TimeSpan StalledAfter { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>
+    /// The instance list counts its matches exactly up to this many; beyond it the answer says only that there are more
+    /// (<c>X-Total-Count-Exceeds</c>). Counting reads every match, so at 100,000 instances an exact total cost more than
+    /// the page itself (docs/performance.md, fix 12).
+    /// </summary>
+    public int ExactTotalUpTo { get; set; } = 10_000;
+
+    /// <summary>
     /// Where each service answers (base address, e.g. <c>http://10.0.0.5:8080</c>) for the incidents view, which collects
     /// every service's faulted messages. A service not listed is asked at the request's own origin: in the standalone
     /// host every service answers there.

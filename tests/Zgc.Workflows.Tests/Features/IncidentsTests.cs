@@ -45,4 +45,23 @@ public sealed class IncidentsTests(IncidentsWorkflowsApp app) : IClassFixture<In
         using var forbidden = await applicant.GetAsync("/workflows/incidents", Ct);
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
     }
+
+    [Fact, Trait("Req", "S-OPS")]
+    public async Task Stalled_instances_of_every_active_state_are_listed_longest_waiting_first()
+    {
+        // First: in expert review since before the second was even submitted; the second waits at the sub-park (a state
+        // listed before expert review), so only a merge by waiting time puts the first ahead of it.
+        var first = Guid.NewGuid();
+        await app.ToExpertReview(first, Ct);
+        var second = Guid.NewGuid();
+        await app.Bus.Publish(WorkflowsApp.Submitted(second), Ct);
+        await app.WaitForState(second, "SubParkReview");
+        using var admin = app.ClientFor(Roles.Admin);
+
+        var stalled = (await admin.GetFromJsonAsync<Incidents.IncidentsView>("/workflows/incidents", Ct))!.Stalled.Select(i => i.Id).ToList();
+
+        Assert.Contains(first, stalled);
+        Assert.Contains(second, stalled);
+        Assert.True(stalled.IndexOf(first) < stalled.IndexOf(second), "the instance waiting longer comes first, whatever its state");
+    }
 }

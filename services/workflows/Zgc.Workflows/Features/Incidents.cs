@@ -21,6 +21,9 @@ internal static class Incidents
 
     private static readonly TimeSpan ServiceTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>The longest-waiting stalled instances shown; the rest are in the list filtered by state and waiting days.</summary>
+    private const int StalledShown = 500;
+
     public sealed record ServiceFaults(string Service, string Address, bool Reachable, string? Error, IReadOnlyList<FaultView> Faults);
 
     public sealed record IncidentsView(IReadOnlyList<ServiceFaults> Services, IReadOnlyList<InstanceSummary> Stalled, TimeSpan StalledAfter);
@@ -43,8 +46,12 @@ internal static class Incidents
         var active = machine.States.Select(s => s.Name)
             .Where(s => s != machine.Initial.Name && s != machine.Final.Name && !PlatformLifecycleStateMachine.IsFinal(s)).ToList();
         var stalledBefore = clock.GetUtcNow() - options.Value.StalledAfter;
-        var stalled = await db.Instances.AsNoTracking().Where(i => active.Contains(i.CurrentState) && i.StateEnteredAt <= stalledBefore)
-            .OrderBy(i => i.StateEnteredAt).Take(500)
+        // One ordered slice per state, merged: each slice walks the (state, entered) index and stops at the limit, where
+        // "state IN (…) ORDER BY entered" read and sorted every active instance (140 ms at 100,000; fix 12).
+        var stalled = await active.Select(state => db.Instances.AsNoTracking()
+                .Where(i => i.CurrentState == state && i.StateEnteredAt <= stalledBefore).OrderBy(i => i.StateEnteredAt).Take(StalledShown))
+            .Aggregate(Queryable.Concat)
+            .OrderBy(i => i.StateEnteredAt).Take(StalledShown)
             .Select(InstanceSummary.Projection)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new IncidentsView(faults, stalled, options.Value.StalledAfter));

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Zgc.SharedKernel;
 using Zgc.Workflows.Persistence;
 
@@ -7,7 +9,8 @@ namespace Zgc.Workflows.Features;
 
 /// <summary>
 /// Operators watch the lifecycle instances (S-OPS), most recently changed first, filtered and paged. The total is in
-/// the <c>X-Total-Count</c> header so the body stays a plain list.
+/// the <c>X-Total-Count</c> header so the body stays a plain list; when more than
+/// <see cref="WorkflowsOptions.ExactTotalUpTo"/> match, <c>X-Total-Count-Exceeds</c> carries that limit instead.
 /// </summary>
 internal static class ListInstances
 {
@@ -15,7 +18,12 @@ internal static class ListInstances
 
     public static void Map(IEndpointRouteBuilder group) => group.MapGet("/instances", Handle).WithName("ListLifecycleInstances");
 
+    public const string TotalHeader = "X-Total-Count";
+
+    public const string TotalExceedsHeader = "X-Total-Count-Exceeds";
+
     private static async Task<Ok<List<InstanceSummary>>> Handle(WorkflowsDbContext db, TimeProvider clock, HttpResponse response,
+        IOptions<WorkflowsOptions> options,
         string? state, string? field, string? subPark, int? constructionYear, int? waitingDays, int? page, int? pageSize,
         CancellationToken cancellationToken)
     {
@@ -62,8 +70,18 @@ internal static class ListInstances
             query = query.Where(i => i.StateEnteredAt <= enteredBefore);
         }
 
-        var total = await query.CountAsync(cancellationToken);
-        response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Counting stops one past the limit: an exact 100,000 is not worth reading 100,000 index entries per page.
+        var limit = Math.Max(0, options.Value.ExactTotalUpTo);
+        var total = await query.Take(limit + 1).CountAsync(cancellationToken);
+        if (total <= limit)
+        {
+            response.Headers[TotalHeader] = total.ToString(CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            response.Headers[TotalExceedsHeader] = limit.ToString(CultureInfo.InvariantCulture);
+        }
+
         // The page's keys first, then only the page's rows: skipping to a deep page walks an index (the filter and the
         // order are in it) instead of reading every skipped instance from the table.
         var ids = await query.OrderByDescending(i => i.UpdatedAt).ThenBy(i => i.CorrelationId)

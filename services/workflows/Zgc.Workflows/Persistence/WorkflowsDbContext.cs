@@ -41,6 +41,8 @@ public abstract class WorkflowsDbContext(DbContextOptions options) : ServiceDbCo
             e.HasIndex(x => new { x.CurrentState, x.UpdatedAt, x.CorrelationId }).IsDescending(false, true, false);
             e.HasIndex(x => new { x.SubPark, x.UpdatedAt, x.CorrelationId }).IsDescending(false, true, false);
             e.HasIndex(x => new { x.IndustryField, x.UpdatedAt, x.CorrelationId }).IsDescending(false, true, false);
+            // Platforms in a construction year: counted and paged from the index alone (the year is not in the state's).
+            e.HasIndex(x => new { x.CurrentState, x.ConstructionYear, x.UpdatedAt, x.CorrelationId }).IsDescending(false, false, true, false);
             // Stalled instances: the active states' longest waiting, without reading the finished ones.
             e.HasIndex(x => new { x.CurrentState, x.StateEnteredAt });
         });

@@ -404,6 +404,9 @@ namespace Zgc.Workflows.Persistence.Migrations.SqlServer
                     b.HasIndex("SubPark", "UpdatedAt", "CorrelationId")
                         .IsDescending(false, true, false);
 
+                    b.HasIndex("CurrentState", "ConstructionYear", "UpdatedAt", "CorrelationId")
+                        .IsDescending(false, false, true, false);
+
                     b.ToTable("PlatformLifecycles", (string)null);
                 });
 #pragma warning restore 612, 618
