@@ -116,6 +116,13 @@ try
 
     await Task.WhenAll(tasks);
     var elapsed = clock.Elapsed;
+    // Second by second (by due time): a queue that builds shows when it started, which tells a stall of the host or of
+    // a background task (autovacuum, a checkpoint, a GC) from a rate above capacity.
+    Console.WriteLine("  per second of arrivals (p50 / max ms): " + string.Join(", ", Enumerable.Range(0, seconds).Select(second =>
+    {
+        var inSecond = latencies.Skip(second * rate).Take(rate).Where(l => !double.IsNaN(l)).ToArray();
+        return inSecond.Length == 0 ? "–" : string.Create(CultureInfo.InvariantCulture, $"{Percentile(inSecond, 0.5):0}/{inSecond.Max():0}");
+    })));
     var served = latencies.Where(l => !double.IsNaN(l)).ToArray();
     var refusals = refused == 0 ? "" : $", {refused} refused (503)";
     var met = refused == 0 && Percentile(served, 0.99) < 100;
