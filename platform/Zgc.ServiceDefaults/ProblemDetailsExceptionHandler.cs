@@ -38,26 +38,8 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
-    private static ProblemDetails Problem(int status, string rule, string messageEn, string? messageZh, string? field)
-    {
-        var problem = new ProblemDetails
-        {
-            Status = status,
-            Title = status == StatusCodes.Status409Conflict ? "The request conflicts with the current state." : "The request breaks a rule.",
-            Detail = messageEn,
-            Type = "https://zgc-platform.example/rules/" + rule,
-        };
-        problem.Extensions["rule"] = rule;
-        if (field is not null)
-        {
-            problem.Extensions["field"] = field;
-        }
-
-        if (messageZh is not null)
-        {
-            problem.Extensions["detailZh"] = messageZh;
-        }
-
-        return problem;
-    }
+    private static ProblemDetails Problem(int status, string rule, string messageEn, string? messageZh, string? field) =>
+        RuleProblem.Create(status, rule,
+            status == StatusCodes.Status409Conflict ? "The request conflicts with the current state." : "The request breaks a rule.",
+            messageEn, messageZh, field);
 }

@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Reflection;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -77,22 +75,13 @@ public static class InFlightLimit
         return metadata?.GetMetadata<MethodInfo>() is not null && metadata.GetMetadata<ExemptMetadata>() is null;
     }
 
-    private static async Task Refuse(HttpContext context)
+    private static Task Refuse(HttpContext context)
     {
         const int retryAfterSeconds = 1;
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        var problem = new ProblemDetails
-        {
-            Status = StatusCodes.Status503ServiceUnavailable,
-            Title = "The service is busy.",
-            Detail = $"Too many requests are waiting; nothing was done. Try again in {retryAfterSeconds} second(s).",
-            Type = "https://zgc-platform.example/rules/" + Rule,
-        };
-        problem.Extensions["rule"] = Rule;
-        problem.Extensions["detailZh"] = $"服务繁忙，等待处理的请求过多，本次请求未执行。请于{retryAfterSeconds}秒后重试。";
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>()
-            .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+        return RuleProblem.WriteAsync(context, RuleProblem.Create(StatusCodes.Status503ServiceUnavailable, Rule, "The service is busy.",
+                $"Too many requests are waiting; nothing was done. Try again in {retryAfterSeconds} second(s).",
+                $"服务繁忙，等待处理的请求过多，本次请求未执行。请于{retryAfterSeconds}秒后重试。"),
+            TimeSpan.FromSeconds(retryAfterSeconds));
     }
 
     private sealed class ExemptMetadata

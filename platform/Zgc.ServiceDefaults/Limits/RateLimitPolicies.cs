@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -40,25 +38,14 @@ public static class RateLimitPolicies
 
     private static async ValueTask Reject(OnRejectedContext context, CancellationToken cancellationToken)
     {
-        var http = context.HttpContext;
         var seconds = 60;
         if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
         {
             seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         }
 
-        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        var problem = new ProblemDetails
-        {
-            Status = StatusCodes.Status429TooManyRequests,
-            Title = "Too many requests from this address.",
-            Detail = $"Try again in {seconds} second(s).",
-            Type = "https://zgc-platform.example/rules/" + Rule,
-        };
-        problem.Extensions["rule"] = Rule;
-        problem.Extensions["detailZh"] = $"请求过于频繁，请于{seconds}秒后再试。";
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>()
-            .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
+        await RuleProblem.WriteAsync(context.HttpContext, RuleProblem.Create(StatusCodes.Status429TooManyRequests, Rule,
+                "Too many requests from this address.", $"Try again in {seconds} second(s).", $"请求过于频繁，请于{seconds}秒后再试。"),
+            TimeSpan.FromSeconds(seconds));
     }
 }

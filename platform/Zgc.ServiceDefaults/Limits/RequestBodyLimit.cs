@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -53,19 +52,8 @@ internal static class RequestBodyLimit
             : context.RequestServices.GetRequiredService<IOptions<RequestLimitsOptions>>().Value.MaxRequestBodyBytes;
     }
 
-    private static async Task Refuse(HttpContext context, long limit)
-    {
-        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-        var problem = new ProblemDetails
-        {
-            Status = StatusCodes.Status413PayloadTooLarge,
-            Title = "The request body is too large.",
-            Detail = string.Create(CultureInfo.InvariantCulture, $"The body may be at most {limit:N0} bytes; this one declares {context.Request.ContentLength:N0}."),
-            Type = "https://zgc-platform.example/rules/" + Rule,
-        };
-        problem.Extensions["rule"] = Rule;
-        problem.Extensions["detailZh"] = string.Create(CultureInfo.InvariantCulture, $"请求内容过大：最多 {limit:N0} 字节。");
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>()
-            .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
-    }
+    private static Task Refuse(HttpContext context, long limit) =>
+        RuleProblem.WriteAsync(context, RuleProblem.Create(StatusCodes.Status413PayloadTooLarge, Rule, "The request body is too large.",
+            string.Create(CultureInfo.InvariantCulture, $"The body may be at most {limit:N0} bytes; this one declares {context.Request.ContentLength:N0}."),
+            string.Create(CultureInfo.InvariantCulture, $"请求内容过大：最多 {limit:N0} 字节。")));
 }

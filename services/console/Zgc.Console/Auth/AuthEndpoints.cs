@@ -55,7 +55,7 @@ internal static class AuthEndpoints
                 statusCode: StatusCodes.Status401Unauthorized,
                 title: "Sign-in failed.",
                 detail: "The user name or the password is not correct.",
-                type: "https://zgc-platform.example/rules/sign-in-failed",
+                type: RuleProblem.TypeBase + "sign-in-failed",
                 extensions: new Dictionary<string, object?> { ["rule"] = "sign-in-failed", ["detailZh"] = "用户名或密码不正确。" });
         }
 
@@ -68,7 +68,7 @@ internal static class AuthEndpoints
             statusCode: StatusCodes.Status400BadRequest,
             title: "The request breaks a rule.",
             detail: $"'{field}' is required.",
-            type: "https://zgc-platform.example/rules/required",
+            type: RuleProblem.TypeBase + "required",
             extensions: new Dictionary<string, object?> { ["rule"] = "required", ["field"] = field, ["detailZh"] = $"{fieldZh}（{field}）为必填项。" });
 
     private static Ok<List<UserListItem>> ListUsers(ConsoleUsers users) =>

@@ -89,7 +89,7 @@ internal static class DisbursementRuns
                 statusCode: StatusCodes.Status409Conflict,
                 title: "The run exceeds what is left of the fiscal year's budget.",
                 detail: $"The run totals {run.Total}, but only {left} of the {run.FiscalYear} budget ({budgetAmount}) is left: short by {shortfall}.",
-                type: "https://zgc-platform.example/rules/budget-exceeded",
+                type: RuleProblem.TypeBase + "budget-exceeded",
                 extensions: new Dictionary<string, object?>
                 {
                     ["rule"] = "budget-exceeded",

@@ -1,4 +1,5 @@
 using Zgc.Intake.Domain;
+using Zgc.ServiceDefaults;
 using Zgc.SharedKernel;
 
 namespace Zgc.Intake.Features;
@@ -24,7 +25,7 @@ internal static class IntakeProblems
             catch (StatusConflictException e)
             {
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The request conflicts with the current state.",
-                    detail: e.MessageEn, type: "https://zgc-platform.example/rules/" + e.Rule, extensions: new Dictionary<string, object?>
+                    detail: e.MessageEn, type: RuleProblem.TypeBase + e.Rule, extensions: new Dictionary<string, object?>
                     {
                         ["rule"] = e.Rule,
                         ["field"] = e.Field,
@@ -42,7 +43,7 @@ internal static class IntakeProblems
         return TypedResults.ValidationProblem(
             errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => $"{e.Rule}: {e.MessageEn} {e.MessageZh}").ToArray()),
             detail: errors.Count == 1 ? first.MessageEn : $"{errors.Count} fields break rules; the first: {first.Field}: {first.MessageEn}",
-            type: "https://zgc-platform.example/rules/" + first.Rule,
+            type: RuleProblem.TypeBase + first.Rule,
             extensions: new Dictionary<string, object?>
             {
                 ["rule"] = first.Rule,

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Zgc.Notice.Features.Pages;
+using Zgc.ServiceDefaults;
 
 namespace Zgc.Notice.Features;
 
@@ -33,32 +33,23 @@ internal sealed class ObjectionRateLimitPolicy(IOptions<NoticeOptions> options) 
     private static async ValueTask Reject(OnRejectedContext context, CancellationToken cancellationToken)
     {
         var http = context.HttpContext;
-        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        var minutes = 1;
+        var wait = TimeSpan.FromMinutes(1);
         if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
         {
-            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            minutes = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes));
+            wait = retryAfter;
         }
 
+        var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
         var zh = $"提交过于频繁，请于{minutes}分钟后再试。";
         if (http.GetEndpoint()?.Metadata.GetMetadata<HtmlPageEndpoint>() is not null)
         {
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             await new HtmlPage("提交过于频繁", Html.Of($"""<h1>提交过于频繁</h1><p class="refusal" role="alert">{zh}</p>"""),
                 StatusCodes.Status429TooManyRequests) { NoStore = true }.ExecuteAsync(http);
             return;
         }
 
-        var problem = new ProblemDetails
-        {
-            Status = StatusCodes.Status429TooManyRequests,
-            Title = "Too many objection submissions from this address.",
-            Detail = $"Try again in {minutes} minute(s).",
-            Type = "https://zgc-platform.example/rules/" + Rule,
-        };
-        problem.Extensions["rule"] = Rule;
-        problem.Extensions["detailZh"] = zh;
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>()
-            .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
+        await RuleProblem.WriteAsync(http, RuleProblem.Create(StatusCodes.Status429TooManyRequests, Rule,
+            "Too many objection submissions from this address.", $"Try again in {minutes} minute(s).", zh), wait);
     }
 }
