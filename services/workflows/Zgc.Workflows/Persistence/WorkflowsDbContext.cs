@@ -13,6 +13,9 @@ public abstract class WorkflowsDbContext(DbContextOptions options) : ServiceDbCo
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        // An instance's page lists its pending timers, found by the instance's id as their correlation id: every active
+        // instance has one or more waiting in the outbox, so without this each page read the whole pending outbox.
+        modelBuilder.Entity<Zgc.Messaging.Outbox.OutboxMessage>().HasIndex(x => x.CorrelationId);
         modelBuilder.Entity<PlatformLifecycle>(e =>
         {
             e.ToTable("PlatformLifecycles");

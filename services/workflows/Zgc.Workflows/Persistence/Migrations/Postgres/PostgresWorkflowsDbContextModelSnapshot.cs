@@ -194,6 +194,8 @@ namespace Zgc.Workflows.Persistence.Migrations.Postgres
 
                     b.HasKey("SequenceNumber");
 
+                    b.HasIndex("CorrelationId");
+
                     b.HasIndex("MessageId");
 
                     b.HasIndex("ScheduleTokenId");

@@ -187,6 +187,8 @@ namespace Zgc.Workflows.Persistence.Migrations.Sqlite
 
                     b.HasKey("SequenceNumber");
 
+                    b.HasIndex("CorrelationId");
+
                     b.HasIndex("MessageId");
 
                     b.HasIndex("ScheduleTokenId");
