@@ -37,7 +37,9 @@ public static class OutboxBacklog
         var undelivered = db.Set<OutboxMessage>().AsNoTracking().Where(x => x.DeliveredAt == null);
         var due = undelivered.Where(x => x.DueTime <= now);
         var pending = await due.CountAsync(cancellationToken);
-        var oldest = pending == 0 ? (DateTimeOffset?)null : await due.OrderBy(x => x.SequenceNumber).Select(x => (DateTimeOffset?)x.DueTime).FirstOrDefaultAsync(cancellationToken);
+        // The earliest due time is the oldest wait (a timer written long ago but due today has not waited long), and it is
+        // the first entry of the (delivered, due, sequence) index; ordering by sequence sorted every due row each time.
+        var oldest = pending == 0 ? (DateTimeOffset?)null : await due.OrderBy(x => x.DueTime).Select(x => (DateTimeOffset?)x.DueTime).FirstOrDefaultAsync(cancellationToken);
         var timers = undelivered.Where(x => x.DueTime > now);
         var timerCount = await timers.CountAsync(cancellationToken);
         var nextTimer = timerCount == 0 ? null : await timers.OrderBy(x => x.DueTime).Select(x => (DateTimeOffset?)x.DueTime).FirstOrDefaultAsync(cancellationToken);
