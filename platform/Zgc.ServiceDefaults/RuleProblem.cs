@@ -42,10 +42,17 @@ public static class RuleProblem
         http.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
         if (retryAfter is { } wait)
         {
-            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            SetRetryAfter(http, wait);
         }
 
         await http.RequestServices.GetRequiredService<IProblemDetailsService>()
             .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
+    }
+
+    /// <summary><c>Retry-After</c> in whole seconds, at least one: for refusals that are not ProblemDetails (an HTML page).</summary>
+    public static void SetRetryAfter(HttpContext http, TimeSpan wait)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
     }
 }

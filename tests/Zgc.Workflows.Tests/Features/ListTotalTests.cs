@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Zgc.Intake.Contracts;
 using Zgc.ServiceDefaults;
 using Zgc.Workflows.Features;
 
@@ -31,7 +32,7 @@ public sealed class ListTotalTests(SmallTotalWorkflowsApp app) : IClassFixture<S
         Assert.Equal(ids.Order(), first!.Concat(second!).Select(i => i.Id).Order());
 
         // Exactly at the limit the total is still exact.
-        await app.Bus.Publish(new Zgc.Intake.Contracts.ApplicationRecommended(ids[0], subPark, "officer", null, DateTimeOffset.UtcNow), Ct);
+        await app.Bus.Publish(new ApplicationRecommended(ids[0], subPark, "officer", null, DateTimeOffset.UtcNow), Ct);
         await app.WaitForState(ids[0], "ExpertReview");
         using var atLimit = await admin.GetAsync($"/workflows/instances?subPark={subPark}&state=SubParkReview", Ct);
         Assert.Equal("2", atLimit.Headers.GetValues(ListInstances.TotalHeader).Single());

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -43,7 +42,7 @@ internal sealed class ObjectionRateLimitPolicy(IOptions<NoticeOptions> options) 
         var zh = $"提交过于频繁，请于{minutes}分钟后再试。";
         if (http.GetEndpoint()?.Metadata.GetMetadata<HtmlPageEndpoint>() is not null)
         {
-            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            RuleProblem.SetRetryAfter(http, wait);
             await new HtmlPage("提交过于频繁", Html.Of($"""<h1>提交过于频繁</h1><p class="refusal" role="alert">{zh}</p>"""),
                 StatusCodes.Status429TooManyRequests) { NoStore = true }.ExecuteAsync(http);
             return;

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Zgc.SharedKernel;
@@ -16,11 +16,11 @@ internal static class ListInstances
 {
     public const int MaxPageSize = 500;
 
-    public static void Map(IEndpointRouteBuilder group) => group.MapGet("/instances", Handle).WithName("ListLifecycleInstances");
-
     public const string TotalHeader = "X-Total-Count";
 
     public const string TotalExceedsHeader = "X-Total-Count-Exceeds";
+
+    public static void Map(IEndpointRouteBuilder group) => group.MapGet("/instances", Handle).WithName("ListLifecycleInstances");
 
     private static async Task<Ok<List<InstanceSummary>>> Handle(WorkflowsDbContext db, TimeProvider clock, HttpResponse response,
         IOptions<WorkflowsOptions> options,
