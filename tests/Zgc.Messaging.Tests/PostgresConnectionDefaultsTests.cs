@@ -26,4 +26,34 @@ public sealed class PostgresConnectionDefaultsTests
         Assert.False(applied.NoResetOnClose);
         Assert.Equal(0, applied.MaxAutoPrepare);
     }
+
+    [Theory]
+    [InlineData("Host=127.0.0.1;Port=5432")]
+    [InlineData("Host=localhost")]
+    [InlineData("Host=::1")]
+    [InlineData("Host=/var/run/postgresql")]
+    [InlineData("Host=127.0.0.1:5432,localhost:5433")]
+    [InlineData("Host=[::1]:5432")]
+    public void A_server_on_this_machine_is_reached_without_tls(string connectionString)
+    {
+        var applied = new NpgsqlConnectionStringBuilder(PostgresConnectionDefaults.Apply(connectionString));
+
+        Assert.Equal(SslMode.Disable, applied.SslMode);
+    }
+
+    [Theory]
+    [InlineData("Host=db")]
+    [InlineData("Host=10.0.0.5")]
+    [InlineData("Host=127.0.0.1,db.example")]
+    [InlineData("Host=127.0.0.1;SSL Mode=Require")]
+    [InlineData("Host=localhost;sslmode=prefer")]
+    public void A_remote_server_or_a_given_ssl_mode_keeps_its_tls_setting(string connectionString)
+    {
+        var given = new NpgsqlConnectionStringBuilder(connectionString);
+
+        var applied = new NpgsqlConnectionStringBuilder(PostgresConnectionDefaults.Apply(connectionString));
+
+        Assert.Equal(given.SslMode, applied.SslMode);
+        Assert.NotEqual(SslMode.Disable, applied.SslMode);
+    }
 }

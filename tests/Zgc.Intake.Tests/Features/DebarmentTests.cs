@@ -51,6 +51,21 @@ public sealed class DebarmentTests(IntakeApp app) : IClassFixture<IntakeApp>
     }
 
     [Fact, Trait("Req", "R-A15-DEBARRED")]
+    public async Task A_debarred_unit_without_a_registration_is_told_it_is_debarred()
+    {
+        var unit = IntakeApp.NewUnit();
+        using var admin = app.ClientFor(Roles.Admin);
+        Assert.Equal(HttpStatusCode.Created,
+            (await admin.PostAsJsonAsync("/intake/debarments", new { unitUscc = unit, reason = "弄虚作假", decisionReference = "中科园发〔2025〕9号" }, Ct)).StatusCode);
+
+        using var applicant = app.Applicant(unit);
+        var refused = await applicant.PostAsJsonAsync("/intake/applications", IntakePayloads.Application(), Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("R-A15-DEBARRED", (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("rule").GetString());
+    }
+
+    [Fact, Trait("Req", "R-A15-DEBARRED")]
     public async Task Only_administrators_add_and_a_bad_code_is_a_400()
     {
         using var committee = app.ClientFor(Roles.CommitteeOfficer);
