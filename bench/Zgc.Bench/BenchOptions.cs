@@ -1,4 +1,5 @@
 using System.Globalization;
+using Zgc.Persistence;
 
 namespace Zgc.Bench;
 
@@ -32,7 +33,10 @@ public sealed class BenchOptions
     /// <summary>Experiment: the bench's PostgreSQL sessions commit with <c>synchronous_commit=off</c> (no WAL flush wait).</summary>
     public bool PostgresAsyncCommit { get; private set; }
 
-    /// <summary>Experiment: <c>SSL Mode=Disable</c> for the bench's PostgreSQL connections (the local server offers TLS, which Npgsql uses by default).</summary>
+    /// <summary>
+    /// <c>SSL Mode=Disable</c> for the bench's PostgreSQL connections even to a remote server. A server on this machine is
+    /// reached without TLS anyway, by the services (<c>PostgresConnectionDefaults</c>) and by the raw baselines alike.
+    /// </summary>
     public bool PostgresNoSsl { get; private set; }
 
     /// <summary>Leave the databases in place (for inspection); they are listed at the end.</summary>
@@ -90,7 +94,7 @@ public sealed class BenchOptions
           --prefetch P          raw consumer prefetch (default 100)
           --no-breakdown        skip the outbox stages measured alone (writer, delivery, consumer)
           --saga-rabbitmq       also run the EF saga repository on RabbitMQ
-          --pg-no-ssl           experiment: SSL Mode=Disable for the bench's PostgreSQL connections (Npgsql uses TLS when the server offers it)
+          --pg-no-ssl           SSL Mode=Disable for a remote server too (one on this machine is reached without TLS already)
           --pg-async-commit     experiment: synchronous_commit=off for the bench's PostgreSQL sessions (shows the WAL flush share)
           --set key=value       configuration for the outbox/saga hosts (repeatable),
                                 e.g. --set Messaging:OutboxPollInterval=00:00:00.020 --set Messaging:OutboxBatchSize=500
@@ -158,6 +162,9 @@ public sealed class BenchOptions
         {
             options.Postgres = options.Postgres.TrimEnd(';') + ";SSL Mode=Disable";
         }
+
+        // The services skip TLS to a server on this machine; the raw commit baseline must pay for the same transport.
+        options.Postgres = PostgresConnectionDefaults.WithoutTlsOnThisMachine(options.Postgres);
 
         options.IdleSeconds = idle ?? (options.Quick ? 3 : 10);
         options.Messages = messages ?? (options.Quick ? 500 : 5000);

@@ -44,11 +44,23 @@ public static class PostgresConnectionDefaults
             builder.MaxAutoPrepare = MaxAutoPrepare;
         }
 
-        if (!Mentions(given, "SSL Mode", "SslMode") && IsThisMachine(builder.Host))
+        return WithoutTlsOnThisMachine(builder.ConnectionString);
+    }
+
+    /// <summary>
+    /// The connection string with <c>SSL Mode=Disable</c> when every host is this machine and it names no SSL mode itself;
+    /// otherwise unchanged. The benchmarks' raw baselines use it too, so they pay for the same transport the services do.
+    /// </summary>
+    public static string WithoutTlsOnThisMachine(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (Mentions(given, "SSL Mode", "SslMode") || !IsThisMachine(builder.Host))
         {
-            builder.SslMode = SslMode.Disable;
+            return connectionString;
         }
 
+        builder.SslMode = SslMode.Disable;
         return builder.ConnectionString;
     }
 
