@@ -32,9 +32,9 @@ public sealed class MessagingOptions
 
     /// <summary>
     /// Conversations a delivery round sends side by side. The rows of one conversation — which include all rows of one
-    /// producing transaction — are always sent one after the other in sequence order, each after the previous one's
-    /// publisher confirm (ADR 0003); unrelated conversations overlap their confirms. 1 sends every row strictly in
-    /// sequence order. At most 64 (below RabbitMQ.Client's confirm throttling).
+    /// producing transaction — are always sent one after the other in (due time, sequence) order, each after the previous
+    /// one's publisher confirm (ADR 0003); unrelated conversations overlap their confirms. 1 sends every row strictly in
+    /// that order. At most 64 (below RabbitMQ.Client's confirm throttling).
     /// </summary>
     public int OutboxSendConcurrency { get; set; } = 16;
 

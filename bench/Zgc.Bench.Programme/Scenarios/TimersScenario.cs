@@ -48,7 +48,7 @@ public static class TimersScenario
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {timersPending} timers pending; clock moved to {closes[0] - Lead:u}, {closes.Count} distinct close instant(s)"));
 
-        // The service may send every timer before the first result comes back (its outbox delivers in sequence order), so
+        // The service may send every timer before the first result comes back (its outbox delivers in due order: the close timers all fell due before the first result was written), so
         // its own backlog moving counts as progress too.
         await WhileProgressing(watch.AllPassed, async () =>
         {

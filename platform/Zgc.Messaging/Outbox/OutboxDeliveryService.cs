@@ -108,9 +108,10 @@ internal sealed partial class OutboxDeliveryService<TDb>(
 
             // A producing transaction's messages share one conversation (OutboxRows gives the API's a per-transaction
             // one; a consumer's carry the consumed message's), so each conversation is a lane: its rows are sent one
-            // after the other in sequence order, each waiting for the broker's confirm, which keeps the order per
-            // producing transaction (ADR 0003). Lanes run side by side, up to OutboxSendConcurrency at once, so the
-            // confirms of unrelated messages overlap instead of costing one broker round trip (and fsync) each.
+            // after the other in (due time, sequence) order, each waiting for the broker's confirm, which keeps the order
+            // per producing transaction (its rows' due times never decrease, OutboxRows.Stamp; ADR 0003). Lanes run side
+            // by side, up to OutboxSendConcurrency at once, so the confirms of unrelated messages overlap instead of
+            // costing one broker round trip (and fsync) each.
             var lanes = await WithoutBlockedLanes(db, rows.GroupBy(x => x.ConversationId).Select(g => g.ToList()).ToList(), cancellationToken);
             var sent = 0;
             try
@@ -130,8 +131,10 @@ internal sealed partial class OutboxDeliveryService<TDb>(
     }
 
     /// <summary>
-    /// Drops the lanes whose conversation has an earlier due row this round did not claim: another replica holds it
-    /// (or its transaction committed just now). Sending ours first would overtake it; the lane waits for a later round.
+    /// Drops the lanes whose conversation has a due row before the lane's first, in the claim's (due time, sequence) order,
+    /// that this round did not claim: another replica holds it (or its transaction committed just now). Sending ours first
+    /// would overtake it; the lane waits for a later round. The test must compare in the claim's own order: in any other
+    /// order a window full of lanes each "blocked" by a row the claim never reaches would stall delivery for ever.
     /// </summary>
     private async Task<List<List<OutboxMessage>>> WithoutBlockedLanes(TDb db, List<List<OutboxMessage>> lanes, CancellationToken cancellationToken)
     {
@@ -140,17 +143,17 @@ internal sealed partial class OutboxDeliveryService<TDb>(
             return lanes;
         }
 
-        var now = clock.GetUtcNow();
-        var firstOfLane = lanes.ToDictionary(l => l[0].ConversationId ?? Guid.Empty, l => l[0].SequenceNumber);
-        var latestFirst = firstOfLane.Values.Max();
+        var firstOfLane = lanes.ToDictionary(l => l[0].ConversationId ?? Guid.Empty, l => l[0]);
+        var latestFirstDue = firstOfLane.Values.Max(r => r.DueTime);
         var conversations = lanes.Select(l => l[0].ConversationId).Where(c => c != null).ToList();
         var withoutConversation = lanes.Any(l => l[0].ConversationId == null);
+        // Bounded by the window's own due times, so this walks the (delivered, due, sequence) index no further than the claim.
         var earlier = await db.Set<OutboxMessage>().AsNoTracking()
-            .Where(x => x.DeliveredAt == null && x.DueTime <= now && x.SequenceNumber < latestFirst
+            .Where(x => x.DeliveredAt == null && x.DueTime <= latestFirstDue
                         && (conversations.Contains(x.ConversationId) || (withoutConversation && x.ConversationId == null)))
-            .Select(x => new { x.ConversationId, x.SequenceNumber })
+            .Select(x => new { x.ConversationId, x.DueTime, x.SequenceNumber })
             .ToListAsync(cancellationToken);
-        var blocked = earlier.Where(x => x.SequenceNumber < firstOfLane[x.ConversationId ?? Guid.Empty])
+        var blocked = earlier.Where(x => ClaimOrder.Compare((x.DueTime, x.SequenceNumber), firstOfLane[x.ConversationId ?? Guid.Empty]) < 0)
             .Select(x => x.ConversationId ?? Guid.Empty).ToHashSet();
         return blocked.Count == 0 ? lanes : lanes.Where(l => !blocked.Contains(l[0].ConversationId ?? Guid.Empty)).ToList();
     }
@@ -209,15 +212,15 @@ internal sealed partial class OutboxDeliveryService<TDb>(
 #pragma warning disable EF1003
         if (db.Database.IsNpgsql())
         {
-            // FOR UPDATE puts the row locking between the sort and the LIMIT, so PostgreSQL sorts every due row before
-            // it takes the first batch. Locking and sorting only the sequence numbers, then reading the claimed rows by
-            // key, keeps that sort narrow: with 5,000 rows waiting a claim took ~40 ms (a 9 MB on-disk sort of whole
-            // rows), now ~8 ms (docs/benchmarks.md).
+            // (due time, sequence) is the order of the (delivered, due, sequence) index, so PostgreSQL walks it and stops
+            // after the batch; ordered by sequence alone it had to read and sort every due row first (50–85 ms a claim
+            // with ~10,000 due; docs/performance.md, fix 15). The claimed rows are then read by key.
             var sequence = Column(nameof(OutboxMessage.SequenceNumber));
+            var due = Column(nameof(OutboxMessage.DueTime));
             return set.FromSqlRaw(
                     $"SELECT * FROM \"{table}\" WHERE \"{sequence}\" IN (SELECT \"{sequence}\" FROM \"{table}\" " +
-                    $"WHERE \"{Column(nameof(OutboxMessage.DeliveredAt))}\" IS NULL AND \"{Column(nameof(OutboxMessage.DueTime))}\" <= {{0}} " +
-                    $"ORDER BY \"{sequence}\" LIMIT {batch} FOR UPDATE SKIP LOCKED) ORDER BY \"{sequence}\"", now)
+                    $"WHERE \"{Column(nameof(OutboxMessage.DeliveredAt))}\" IS NULL AND \"{due}\" <= {{0}} " +
+                    $"ORDER BY \"{due}\", \"{sequence}\" LIMIT {batch} FOR UPDATE SKIP LOCKED) ORDER BY \"{due}\", \"{sequence}\"", now)
                 .AsTracking().ToListAsync(cancellationToken);
         }
 
@@ -225,7 +228,7 @@ internal sealed partial class OutboxDeliveryService<TDb>(
         {
             return set.FromSqlRaw(
                     $"SELECT TOP({batch}) * FROM [{table}] WITH (UPDLOCK, READPAST, ROWLOCK) WHERE [{Column(nameof(OutboxMessage.DeliveredAt))}] IS NULL " +
-                    $"AND [{Column(nameof(OutboxMessage.DueTime))}] <= {{0}} ORDER BY [{Column(nameof(OutboxMessage.SequenceNumber))}]", now)
+                    $"AND [{Column(nameof(OutboxMessage.DueTime))}] <= {{0}} ORDER BY [{Column(nameof(OutboxMessage.DueTime))}], [{Column(nameof(OutboxMessage.SequenceNumber))}]", now)
                 .AsTracking().ToListAsync(cancellationToken);
         }
 
@@ -233,7 +236,7 @@ internal sealed partial class OutboxDeliveryService<TDb>(
 
         // SQLite: the transaction is BEGIN IMMEDIATE, so this process is the only writer until it commits.
         return set.Where(x => x.DeliveredAt == null && x.DueTime <= now)
-            .OrderBy(x => x.SequenceNumber).Take(batch).AsTracking().ToListAsync(cancellationToken);
+            .OrderBy(x => x.DueTime).ThenBy(x => x.SequenceNumber).Take(batch).AsTracking().ToListAsync(cancellationToken);
     }
 
     private async Task CleanUp(CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MassTransit;
 using MassTransit.Context;
 using MassTransit.Serialization;
@@ -8,11 +9,14 @@ namespace Zgc.Messaging.Outbox;
 /// <summary>Turns a captured MassTransit send into an outbox row on the producing service's DbContext.</summary>
 internal static class OutboxRows
 {
+    /// <summary>The latest instant a context's rows were stamped with, per pool lease (pooled contexts are reused).</summary>
+    private static readonly ConditionalWeakTable<DbContext, StampClock> Stamps = new();
+
     public static void Add<T>(DbContext db, SendContext<T> context, TimeProvider clock)
         where T : class
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException("A message captured by the outbox has no MessageId.");
-        var now = clock.GetUtcNow();
+        var now = Stamp(db, clock);
         var body = context.Serializer.GetMessageBody(context);
         var serializer = SystemTextJsonMessageSerializer.Instance;
 
@@ -56,6 +60,35 @@ internal static class OutboxRows
         {
             db.Add(row);
         }
+    }
+
+    /// <summary>
+    /// The instant for a new row: the clock, but never earlier than the previous row of the same context. Delivery goes
+    /// in (due time, sequence) order (ADR 0003), so a producing transaction's messages keep their order only if their due
+    /// times do not decrease; a wall clock stepped back between two sends of one transaction must not reorder them.
+    /// </summary>
+    internal static DateTimeOffset Stamp(DbContext db, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        var lease = db.ContextId.Lease;
+        lock (db)
+        {
+            var stamp = Stamps.GetOrCreateValue(db);
+            if (stamp.Lease != lease || now > stamp.Latest)
+            {
+                stamp.Lease = lease;
+                stamp.Latest = now;
+            }
+
+            return stamp.Latest;
+        }
+    }
+
+    private sealed class StampClock
+    {
+        public int Lease { get; set; } = -1;
+
+        public DateTimeOffset Latest { get; set; }
     }
 
     private static Dictionary<string, object> HeadersWithTrace(SendContext context)
