@@ -10,13 +10,14 @@ using Zgc.Testing;
 
 // Intake's benchmark (issue 4): submission throughput and p99 latency on PostgreSQL at a fixed arrival rate, and list
 // latency with many applications stored. Intake runs as its own process, exactly as deployed.
-//   dotnet run -c Release --project bench/Zgc.Bench.Intake -- [--rate 100] [--seconds 30] [--stored 10000] [--lists 300] [--warmup-seconds 40] [--clients 16] [--quick]
+//   dotnet run -c Release --project bench/Zgc.Bench.Intake -- [--rate 100] [--seconds 30] [--stored 10000] [--lists 300] [--warmup-seconds 40] [--clients 16] [--quick] [--keep-database]
 var rate = 100;
 var warmupSeconds = 40;
 var clients = 16;
 var seconds = 30;
 var stored = 10_000;
 var lists = 300;
+var keepDatabase = false;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -28,8 +29,9 @@ for (var i = 0; i < args.Length; i++)
         case "--clients": clients = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--warmup-seconds": warmupSeconds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--quick": seconds = 5; stored = 1_000; lists = 100; warmupSeconds = 5; break;
+        case "--keep-database": keepDatabase = true; break;
         default:
-            Console.Error.WriteLine($"Unknown option {args[i]}. Options: --rate N --seconds S --stored N --lists N --warmup-seconds S --clients N --quick");
+            Console.Error.WriteLine($"Unknown option {args[i]}. Options: --rate N --seconds S --stored N --lists N --warmup-seconds S --clients N --quick --keep-database");
             return 2;
     }
 }
@@ -50,6 +52,8 @@ await using (var admin = new NpgsqlConnection(RealInfrastructure.Postgres + ";Da
 }
 
 var report = new StringBuilder();
+var cpuNote = "";
+var listNote = "";
 try
 {
     await using var intake = await ServiceProcess.Start("intake", "Zgc.Intake", new Dictionary<string, string>
@@ -87,6 +91,7 @@ try
     var total = rate * seconds;
     var latencies = new double[total];
     var refused = 0;
+    var cpuBefore = CpuSeconds(intake.ProcessId);
     var clock = Stopwatch.StartNew();
     var tasks = new Task[total];
     for (var i = 0; i < total; i++)
@@ -117,6 +122,7 @@ try
 
     await Task.WhenAll(tasks);
     var elapsed = clock.Elapsed;
+    var openCpu = CpuSeconds(intake.ProcessId) - cpuBefore;
     // Second by second (by due time): a queue that builds shows when it started, which tells a stall of the host or of
     // a background task (autovacuum, a checkpoint, a GC) from a rate above capacity.
     Console.WriteLine("  per second of arrivals (p50 / max ms): " + string.Join(", ", Enumerable.Range(0, seconds).Select(second =>
@@ -135,6 +141,7 @@ try
     Console.WriteLine($"  storing {fill} more applications");
     var next = 0;
     var fillLatencies = new double[fill];
+    cpuBefore = CpuSeconds(intake.ProcessId);
     var fillClock = Stopwatch.StartNew();
     await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
     {
@@ -146,6 +153,14 @@ try
             fillLatencies[n - 1] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         }
     }));
+
+    var fillCpu = CpuSeconds(intake.ProcessId) - cpuBefore;
+    // Intake's own CPU per submission (user + system, from /proc): steadier than the latencies from run to run, so it is
+    // what an A/B of a change to intake should compare (the closed loop is intake-bound; the open loop includes idle time).
+    cpuNote = string.Create(CultureInfo.InvariantCulture,
+        $"Intake's CPU: {openCpu * 1000 / total:0.00} ms per submission at {rate}/s ({openCpu / elapsed.TotalSeconds:0.00} cores)") +
+        (fill > 0 ? string.Create(CultureInfo.InvariantCulture, $", {fillCpu * 1000 / fill:0.00} ms in the closed loop ({fillCpu / fillClock.Elapsed.TotalSeconds:0.00} cores).") : ".");
+    Console.WriteLine("  " + cpuNote);
 
     if (fill > 0)
     {
@@ -165,15 +180,29 @@ try
         listLatencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }
 
+    string[] kinds = ["first page", "filtered page 3", "search"];
+    listNote = "List by kind (p50 / p99 ms): " + string.Join(", ", kinds.Select((kind, k) =>
+    {
+        var ofKind = listLatencies.Where((_, i) => i % queries.Length == k).ToArray();
+        return string.Create(CultureInfo.InvariantCulture, $"{kind} {Percentile(ofKind, 0.5):0.0} / {Percentile(ofKind, 0.99):0.0}");
+    })) + ".";
+    Console.WriteLine("  " + listNote);
     report.AppendLine(CultureInfo.InvariantCulture, $"| List (sub-park officer: first page, filtered page 3, search), {Math.Max(stored, have)} stored | {lists} | – | {Summary(listLatencies)} | p99 < 50 ms | {(Percentile(listLatencies, 0.99) < 50 ? "met" : "missed")} |");
 }
 finally
 {
     NpgsqlConnection.ClearAllPools();
-    await using var admin = new NpgsqlConnection(RealInfrastructure.Postgres + ";Database=postgres");
-    await admin.OpenAsync();
-    await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin);
-    await drop.ExecuteNonQueryAsync();
+    if (keepDatabase)
+    {
+        Console.WriteLine($"  database {database} kept for inspection (drop it when done)");
+    }
+    else
+    {
+        await using var admin = new NpgsqlConnection(RealInfrastructure.Postgres + ";Database=postgres");
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
 }
 
 var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
@@ -186,6 +215,7 @@ var markdown = $"""
     | Measure | Count | Throughput | p50 / p95 / p99 / max (ms) | Target | Result |
     |---|---:|---:|---|---|---|
     {report}
+    {cpuNote} {listNote}
     """;
 Console.WriteLine();
 Console.WriteLine(markdown);
@@ -223,6 +253,14 @@ static void Ensure(HttpResponseMessage response)
     {
         throw new HttpRequestException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}");
     }
+}
+
+// User + system CPU seconds of a process so far, from /proc/<pid>/stat (fields 14 and 15, in USER_HZ = 100 ticks a second).
+static double CpuSeconds(int processId)
+{
+    var stat = File.ReadAllText($"/proc/{processId}/stat");
+    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+    return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
 }
 
 static double Percentile(double[] values, double p)

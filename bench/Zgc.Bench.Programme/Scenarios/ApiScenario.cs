@@ -47,6 +47,7 @@ public static class ApiScenario
         var before = composition.Usage();
         var load = await OpenLoop.Run(endpoints, rate, seconds, seed: 2);
         var after = composition.Usage();
+        Console.WriteLine("  per second of arrivals (p50 / max ms): " + load.Timeline());
         var variant = $"distributed, {rate}/s for {seconds} s, {stored} applications stored";
         ReportLoad(run, variant, load);
         ReportEndpoints(run, load);

@@ -124,6 +124,27 @@ internal sealed class LoadResult(IReadOnlyList<ApiEndpoint> endpoints, int rate,
 
     public int Errors(Func<ApiEndpoint, bool> which) => Measured(which).Count(i => _outcome[i] == Outcome.Error);
 
+    /// <summary>
+    /// Second by second of due time, "p50/max" in ms: a queue that builds shows when it started, which tells a stall of the
+    /// host or of a background task (autovacuum, a GC, the JIT's first minute) from a rate above capacity.
+    /// </summary>
+    public string Timeline()
+    {
+        var seconds = (offered + rate - 1) / rate;
+        return string.Join(", ", Enumerable.Range(0, seconds).Select(second =>
+        {
+            var inSecond = Enumerable.Range(second * rate, Math.Min(rate, offered - (second * rate)))
+                .Where(i => _outcome[i] != Outcome.Skipped).Select(i => _ticks[i]).ToArray();
+            if (inSecond.Length == 0)
+            {
+                return "–";
+            }
+
+            var latency = LatencySummary.FromTicks(inSecond);
+            return string.Create(CultureInfo.InvariantCulture, $"{latency.P50:0}/{latency.Max:0}");
+        }));
+    }
+
     private IEnumerable<int> Measured(Func<ApiEndpoint, bool> which) =>
         Enumerable.Range(0, offered).Where(i => _outcome[i] != Outcome.Skipped && which(endpoints[_endpoint[i]]));
 }

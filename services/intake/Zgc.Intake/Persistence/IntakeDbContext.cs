@@ -52,6 +52,11 @@ public abstract class IntakeDbContext(DbContextOptions options) : ServiceDbConte
             e.HasIndex(x => new { x.SubPark, x.Status, x.SubmittedAt });
             e.HasIndex(x => new { x.Status, x.SubmittedAt });
             e.HasIndex(x => x.SubmittedAt);
+            // The lists' order (newest first, id as tie-break), so a page is read off the index instead of sorting every
+            // visible row: a sub-park officer's (its sub-park) and the committee's (all). CurrentVersion rides along so
+            // the visibility test and the page's total are answered from the index too (docs/performance.md, fix 17).
+            e.HasIndex(x => new { x.SubPark, x.CreatedAt, x.Id, x.CurrentVersion });
+            e.HasIndex(x => new { x.CreatedAt, x.Id, x.CurrentVersion });
         });
         modelBuilder.Entity<ApplicationVersion>(e =>
         {

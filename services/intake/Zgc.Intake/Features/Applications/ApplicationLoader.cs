@@ -2,15 +2,19 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Zgc.Intake.Domain;
 using Zgc.Intake.Persistence;
+using Zgc.Persistence;
 
 namespace Zgc.Intake.Features.Applications;
 
 internal static class ApplicationLoader
 {
+    // Compiled: every request about one application starts here (fix 16).
+    private static readonly ModelCompiledQuery<IntakeDbContext, Guid, Application?> ById = new((db, id, _) => db.Applications.SingleOrDefault(a => a.Id == id));
+
     /// <summary>The application when the caller may see it, otherwise null (answered as 404).</summary>
     public static async Task<Application?> Visible(IntakeDbContext db, Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var application = await ById.Run(db, id, cancellationToken);
         return application is not null && ApplicationAccess.CanSee(user, application) ? application : null;
     }
 

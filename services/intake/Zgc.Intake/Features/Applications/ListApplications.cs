@@ -76,7 +76,8 @@ internal static class ListApplications
         var total = await query.CountAsync(cancellationToken);
         // Only the summary's columns: each row's draft and history are JSON documents of several kilobytes that a list
         // would otherwise read and deserialize just to drop.
-        var items = await query.OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id)
+        // Both keys descending: one direction, so an index on (…, CreatedAt, Id) is read backwards in this order.
+        var items = await query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(a => new
             {

@@ -147,7 +147,11 @@ namespace Zgc.Intake.Persistence.Migrations.Sqlite
 
                     b.HasIndex("UnitUscc", "CreatedAt");
 
+                    b.HasIndex("CreatedAt", "Id", "CurrentVersion");
+
                     b.HasIndex("SubPark", "Status", "SubmittedAt");
+
+                    b.HasIndex("SubPark", "CreatedAt", "Id", "CurrentVersion");
 
                     b.ToTable("Applications", (string)null);
                 });
