@@ -66,13 +66,18 @@ public static class ServiceDefaultsExtensions
                 .AddRuntimeInstrumentation()
                 .AddMeter("MassTransit")
                 .AddMeter(TelemetryPrefix + ".*"))
-            .WithTracing(t => t
-                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal))
-                .AddHttpClientInstrumentation()
-                .AddEntityFrameworkCoreInstrumentation()
-                .AddNpgsql()
-                .AddSource("MassTransit")
-                .AddSource(TelemetryPrefix + ".*"));
+            .WithTracing(t =>
+            {
+                t.AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal))
+                    .AddHttpClientInstrumentation()
+                    .AddNpgsql()
+                    .AddSource("MassTransit")
+                    .AddSource(TelemetryPrefix + ".*");
+                if (DatabaseTracing.TracesEntityFrameworkCommands(builder.Configuration))
+                {
+                    t.AddEntityFrameworkCoreInstrumentation();
+                }
+            });
 
         // Exported only when a collector is configured, so a newcomer's run needs nothing extra.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
