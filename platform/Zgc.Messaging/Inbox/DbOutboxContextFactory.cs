@@ -25,9 +25,14 @@ internal sealed class DbOutboxContextFactory<TDb>(TDb db, TimeProvider clock, IS
             // savepoint EF would wrap around each SaveChanges (two more round trips each) buys nothing here. The saga
             // repository sets its own around the one insert it recovers from.
             db.Database.AutoSavepointsEnabled = false;
-            var seen = await db.Set<InboxMessage>()
-                .AnyAsync(x => x.MessageId == messageId && x.ConsumerId == consumeOptions.ConsumerId, context.CancellationToken);
-            if (seen)
+            var claimed = await InboxClaim.TryClaim(db, new InboxMessage
+            {
+                MessageId = messageId,
+                ConsumerId = consumeOptions.ConsumerId,
+                ConsumerType = Truncate(consumeOptions.ConsumerType, 256),
+                ReceivedAt = clock.GetUtcNow(),
+            }, context.CancellationToken);
+            if (!claimed)
             {
                 // Already handled: acknowledge and change nothing. Marking it consumed keeps MassTransit
                 // from moving it to the _skipped queue.
@@ -35,16 +40,6 @@ internal sealed class DbOutboxContextFactory<TDb>(TDb db, TimeProvider clock, IS
                 await context.NotifyConsumed(context, TimeSpan.Zero, consumeOptions.ConsumerType);
                 return;
             }
-
-            db.Add(new InboxMessage
-            {
-                MessageId = messageId,
-                ConsumerId = consumeOptions.ConsumerId,
-                ConsumerType = Truncate(consumeOptions.ConsumerType, 256),
-                ReceivedAt = clock.GetUtcNow(),
-            });
-            // Saved at once so a concurrent duplicate fails on the primary key and is retried into the path above.
-            await db.SaveChangesAsync(context.CancellationToken);
 
             var outboxContext = new DbOutboxConsumeContext<T>(context, consumeOptions, provider, db, clock);
             await next.Send(outboxContext);
