@@ -46,9 +46,9 @@ internal static class InboxClaim
         using var factory = db.Database.GetDbConnection().CreateCommand();
         var parameters = columns.Select((p, i) => (object)p.GetRelationalTypeMapping().CreateParameter(factory, $"@inbox{i}", p.PropertyInfo!.GetValue(row))).ToArray();
         var values = string.Join(", ", Enumerable.Range(0, columns.Count).Select(i => $"@inbox{i}"));
-        var insert = db.Database.IsNpgsql()
-            ? $"INSERT INTO \"{table}\" ({names}) VALUES ({values}) ON CONFLICT DO NOTHING"
-            : $"INSERT OR IGNORE INTO \"{table}\" ({names}) VALUES ({values})";
+        // The same statement on both (SQLite has had it since 3.24). It skips a duplicate key only: SQLite's INSERT OR IGNORE
+        // would also swallow any other constraint failure, and a message would then be taken for a duplicate and dropped.
+        var insert = $"INSERT INTO \"{table}\" ({names}) VALUES ({values}) ON CONFLICT DO NOTHING";
         // Only identifiers from the EF model are concatenated; the values are parameters.
 #pragma warning disable EF1002
         return db.Database.ExecuteSqlRawAsync(insert, parameters, cancellationToken);
