@@ -255,13 +255,9 @@ static void Ensure(HttpResponseMessage response)
     }
 }
 
-// User + system CPU seconds of a process so far, from /proc/<pid>/stat (fields 14 and 15, in USER_HZ = 100 ticks a second).
-static double CpuSeconds(int processId)
-{
-    var stat = File.ReadAllText($"/proc/{processId}/stat");
-    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-    return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
-}
+// User + system CPU seconds of a process so far (from /proc).
+static double CpuSeconds(int processId) =>
+    ProcessUsage.Read("intake", processId)?.CpuSeconds ?? throw new InvalidOperationException($"No CPU figures for process {processId} in /proc.");
 
 static double Percentile(double[] values, double p)
 {

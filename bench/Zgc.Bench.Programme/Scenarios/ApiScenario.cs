@@ -2,6 +2,7 @@ using System.Globalization;
 using Zgc.Bench.Programme.Compositions;
 using Zgc.Bench.Programme.Reporting;
 using Zgc.Bench.Programme.Scenarios.Api;
+using Zgc.Testing;
 
 namespace Zgc.Bench.Programme.Scenarios;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Zgc.Bench.Programme.Reporting;
 using Zgc.Bench.Programme.Scenarios.Timers;
+using Zgc.Testing;
 
 namespace Zgc.Bench.Programme.Scenarios;
 
@@ -160,5 +161,5 @@ public static class TimersScenario
         [.. spans.Select(s => (long)(s.Ticks * ((double)Stopwatch.Frequency / TimeSpan.TicksPerSecond)))];
 
     private sealed record Outcome(int Count, NoticeWatch Watch, List<DateTimeOffset> Closes, TimeSpan Offset, int TimersPending, TimeSpan Publishing,
-        Compositions.ProcessUsage? Before, Compositions.ProcessUsage? After);
+        ProcessUsage? Before, ProcessUsage? After);
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Zgc.Bench.Programme.Compositions;
+namespace Zgc.Testing;
 
 /// <summary>
 /// CPU time and memory of one OS process, read from /proc (Linux): user + system time in seconds, the resident set now and
