@@ -18,7 +18,9 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         {
             RuleViolationException rule => Problem(rule.StatusCode, rule.Rule, rule.MessageEn, rule.MessageZh, rule.Field),
             TaxonomyException taxonomy => Problem(StatusCodes.Status400BadRequest, taxonomy.Rule, taxonomy.MessageEn, taxonomy.MessageZh, taxonomy.Field),
-            BadHttpRequestException bad => Problem(bad.StatusCode, "request-format", bad.Message, "请求格式不正确", null),
+            BadHttpRequestException bad => BindingFailure.Field(bad) is { } field
+                ? Problem(bad.StatusCode, "request-format", bad.Message, $"请求格式不正确：{field} 的值无法识别", field)
+                : Problem(bad.StatusCode, "request-format", bad.Message, "请求格式不正确", null),
             // A body read by hand rather than bound: a form or multipart body the reader cannot parse (InvalidDataException),
             // JSON that does not parse or fit (JsonException). Either way the request, not the server, is at fault.
             InvalidDataException unreadable => Problem(StatusCodes.Status400BadRequest, "request-format", unreadable.Message, "请求格式不正确", null),
