@@ -177,8 +177,8 @@ public sealed class LifecycleDriver(IProgrammeHost host, CancellationToken cance
         var committee = As("funding", Roles.CommitteeOfficer);
         var summary = await Eventually.Get(async () =>
         {
-            var all = await committee.GetFromJsonAsync<JsonElement>("/funding/agreements", cancellationToken);
-            return all.EnumerateArray().Where(a => a.GetProperty("applicationId").GetGuid() == id).Select(a => (JsonElement?)a).SingleOrDefault();
+            var found = await committee.GetFromJsonAsync<JsonElement>($"/funding/agreements?applicationId={id}", cancellationToken);
+            return found.EnumerateArray().Select(a => (JsonElement?)a).SingleOrDefault();
         }, a => a is not null, $"the agreement of {id}");
         return await committee.GetFromJsonAsync<JsonElement>($"/funding/agreements/{summary!.Value.GetProperty("id").GetGuid()}", cancellationToken);
     }

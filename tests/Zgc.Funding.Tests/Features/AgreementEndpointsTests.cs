@@ -35,6 +35,32 @@ public sealed class AgreementEndpointsTests
         Assert.Equal(new DateOnly(2029, 3, 1), agreement.ConstructionEndsOn);
     }
 
+    [Fact]
+    public async Task The_list_narrows_to_one_application_and_keeps_each_unit_to_its_own()
+    {
+        await using var app = new FundingApp();
+        var first = FundingApp.NewPlatform();
+        var second = FundingApp.NewPlatform();
+        var firstDraft = await app.Draft(first);
+        await app.Draft(second);
+        using var officer = app.ClientFor(Roles.CommitteeOfficer);
+
+        Assert.Equal(2, (await officer.GetFromJsonAsync<List<AgreementSummary>>("/funding/agreements", Ct))!.Count);
+        var one = Assert.Single((await officer.GetFromJsonAsync<List<AgreementSummary>>($"/funding/agreements?applicationId={first.ApplicationId}", Ct))!);
+        Assert.Equal(firstDraft.Id, one.Id);
+        Assert.Empty((await officer.GetFromJsonAsync<List<AgreementSummary>>($"/funding/agreements?applicationId={Guid.NewGuid()}", Ct))!);
+
+        // The filter narrows what the caller may see; it never widens it.
+        using var stranger = app.ClientFor(Roles.Applicant, unit: "91110000000000000X");
+        Assert.Empty((await stranger.GetFromJsonAsync<List<AgreementSummary>>($"/funding/agreements?applicationId={first.ApplicationId}", Ct))!);
+        using var unit = app.ClientFor(Roles.Applicant, unit: first.UnitUscc);
+        Assert.Single((await unit.GetFromJsonAsync<List<AgreementSummary>>($"/funding/agreements?applicationId={first.ApplicationId}", Ct))!);
+
+        var malformed = await officer.GetAsync("/funding/agreements?applicationId=not-a-guid", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Contains("applicationId", await malformed.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
     [Fact, Trait("Req", "R-A13-AGREEMENT"), Trait("Req", "R-A10-Y1")]
     public async Task Officers_complete_the_terms_within_the_cap_both_parties_sign_and_AgreementSigned_is_stored()
     {

@@ -42,13 +42,22 @@ internal static class Agreements
         group.MapGet("/caps", PreviewCap).RequireRoles(Readers).WithName("PreviewSupportCap");
     }
 
-    private static async Task<Ok<List<AgreementSummary>>> List(ClaimsPrincipal user, FundingDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Newest first; <c>?applicationId=</c> narrows it to that application's agreement (there is at most one), so a page
+    /// that knows the application does not read the whole list to find it.
+    /// </summary>
+    private static async Task<Ok<List<AgreementSummary>>> List(Guid? applicationId, ClaimsPrincipal user, FundingDbContext db, CancellationToken cancellationToken)
     {
         var query = db.Agreements.AsNoTracking();
         if (IsOnlyApplicant(user))
         {
             var unit = user.UnitCode() ?? "";
             query = query.Where(a => a.UnitUscc == unit);
+        }
+
+        if (applicationId is { } application)
+        {
+            query = query.Where(a => a.ApplicationId == application);
         }
 
         var agreements = await query.OrderByDescending(a => a.DraftedAt).Take(1000).ToListAsync(cancellationToken);

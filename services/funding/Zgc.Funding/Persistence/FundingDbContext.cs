@@ -35,26 +35,55 @@ public abstract class FundingDbContext(DbContextOptions options) : ServiceDbCont
     /// <summary>The ledger, payments, revisions, signatures and recoveries are history: appended, never changed.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        GuardHistory();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var detect = GuardHistory();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        GuardHistory();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var detect = GuardHistory();
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
-    private void GuardHistory()
+    /// <summary>
+    /// Throws if a history row is modified or deleted. Changes are detected here once and SaveChanges is told not to detect
+    /// them again (the caller's setting is returned, to be restored after the save): the guard's look at the entries would
+    /// otherwise scan every tracked entity a second time on every save.
+    /// </summary>
+    private bool GuardHistory()
     {
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        if (detect)
+        {
+            ChangeTracker.DetectChanges();
+            ChangeTracker.AutoDetectChangesEnabled = false;
+        }
+
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.Entity is LedgerEntry or Payment or AgreementRevision or AgreementSignature or Recovery &&
                 entry.State is EntityState.Modified or EntityState.Deleted)
             {
+                ChangeTracker.AutoDetectChangesEnabled = detect;
                 throw new InvalidOperationException($"{entry.Entity.GetType().Name} rows are append-only; correct them with a new entry (a reversal).");
             }
         }
+
+        return detect;
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
