@@ -45,14 +45,38 @@ internal sealed class DbOutbox<TDb>(TDb db, IBus bus, TimeProvider clock, IServi
     public Task Cancel(Guid tokenId, CancellationToken cancellationToken = default) =>
         OutboxRows.Cancel(db, tokenId, cancellationToken);
 
+    public Task Publish<T>(T message, Guid conversationId, CancellationToken cancellationToken = default) where T : class =>
+        PublishEndpoint.Publish(message, context =>
+        {
+            context.ConversationId = conversationId;
+            context.GetOrAddPayload(() => KeptConversation.Instance);
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<DueTimer<T>>> TakeDueTimers<T>(int max, CancellationToken cancellationToken = default) where T : class
+    {
+        // The statements run on the caller's connection; they must see its transaction (the consumer's, or the caller's own).
+        return await DueTimers.Take<T>(db, clock.GetUtcNow(), max, cancellationToken);
+    }
+
     public Task AddSend<T>(SendContext<T> context) where T : class
     {
         // MassTransit gives every send outside a consumer a conversation of its own; delivery keeps order per
-        // conversation, so the messages of this unit of work share one to keep their order (ADR 0003).
-        context.ConversationId = _conversationId;
+        // conversation, so the messages of this unit of work share one to keep their order (ADR 0003) — unless the
+        // caller named the conversation (a taken timer's result goes in its timer's).
+        if (!context.TryGetPayload<KeptConversation>(out _))
+        {
+            context.ConversationId = _conversationId;
+        }
+
         OutboxRows.Add(db, context, clock);
         return Task.CompletedTask;
     }
 
     public object? GetService(Type serviceType) => services.GetService(serviceType);
+}
+
+/// <summary>Marks a send whose conversation the caller chose (<see cref="IOutbox{TDb}.Publish{T}(T, Guid, CancellationToken)"/>).</summary>
+internal sealed class KeptConversation
+{
+    public static readonly KeptConversation Instance = new();
 }

@@ -18,4 +18,17 @@ public interface IOutbox<TDb> where TDb : DbContext
 
     /// <summary>Removes a pending timer (saved or not); a timer already delivered is not affected.</summary>
     Task Cancel(Guid tokenId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Publishes <paramref name="message"/> in the conversation <paramref name="conversationId"/> instead of this unit of
+    /// work's own: what a taken timer's handling publishes keeps the timer's conversation (and so its own delivery lane).
+    /// </summary>
+    Task Publish<T>(T message, Guid conversationId, CancellationToken cancellationToken = default) where T : class;
+
+    /// <summary>
+    /// Takes up to <paramref name="max"/> timers of type <typeparamref name="T"/> that are due and not yet claimed for
+    /// delivery, oldest first, and deletes their rows in this unit of work (saved with the caller's changes): the caller
+    /// handles them instead of the broker delivering them. Timers already delivered or being delivered are not taken.
+    /// </summary>
+    Task<IReadOnlyList<DueTimer<T>>> TakeDueTimers<T>(int max, CancellationToken cancellationToken = default) where T : class;
 }

@@ -58,6 +58,47 @@ public sealed class NoticeClosingTests
     }
 
     /// <summary>
+    /// Notices published on one day close at one instant. The first close timer handled takes over the others already due
+    /// (fix 20): each notice passes once, each result in its own timer's conversation (its own delivery lane), and the taken
+    /// timers are gone from the outbox, so none of them is delivered afterwards. Delivery is held off (an hour between polls)
+    /// so the one timer handled is the test's and every other one is still waiting.
+    /// </summary>
+    [Fact, Trait("Req", "R-A13-NOTICE")]
+    public async Task One_close_timer_closes_every_notice_due_with_it_each_once_and_in_its_own_conversation()
+    {
+        await using var app = new ClockedNoticeApp(Wednesday, settings: new Dictionary<string, string?> { ["Messaging:OutboxPollInterval"] = "01:00:00" });
+        var commands = Enumerable.Range(0, 30).Select(_ => NoticeApp.NewNotice()).ToList();
+        foreach (var command in commands)
+        {
+            await app.Bus.Publish(command, Ct);
+        }
+
+        var notices = new List<PublicNotice>();
+        foreach (var command in commands)
+        {
+            notices.Add(await app.WaitFor(command.ApplicationId, NoticeStatus.Open));
+        }
+
+        Assert.All(notices, n => Assert.Equal(ClosesAt, n.ClosesAt));
+        app.Clock.SetUtcNow(ClosesAt.AddMinutes(1));
+        await app.Bus.Publish(new Zgc.Notice.Contracts.CloseNotice(notices[0].Id, ClosesAt), Ct);
+
+        foreach (var command in commands)
+        {
+            var closed = await app.WaitFor(command.ApplicationId, NoticeStatus.Passed);
+            Assert.Equal(ClosesAt.AddMinutes(1), closed.ClosedAt);
+        }
+
+        var rows = await app.InDb<Zgc.Notice.Persistence.NoticeDbContext, List<Zgc.Messaging.Outbox.OutboxMessage>>(db =>
+            db.OutboxMessages.AsNoTracking().ToListAsync(Ct));
+        Assert.DoesNotContain(rows, r => r.MessageType.Contains(":CloseNotice", StringComparison.Ordinal));
+        var passed = rows.Where(r => r.MessageType.Contains(":NoticePassed", StringComparison.Ordinal)).ToList();
+        Assert.Equal(commands.Count, passed.Count);
+        Assert.All(commands, c => Assert.Single(passed, r => r.Body.Contains(c.ApplicationId.ToString(), StringComparison.Ordinal)));
+        Assert.Equal(commands.Count, passed.Select(r => r.ConversationId).Distinct().Count());
+    }
+
+    /// <summary>
     /// Replicas' clocks differ a little (and a restarted process catches up): a close timer that another replica found due
     /// may reach one whose clock has not got there yet. It must neither close early nor be lost.
     /// </summary>

@@ -9,38 +9,59 @@ namespace Zgc.Notice.Features;
 
 /// <summary>
 /// The close timer fired: the notice closes and its result is announced (R-A13-NOTICE). A timer left over from
-/// before an extension or a withdrawal finds nothing to do.
+/// before an extension or a withdrawal finds nothing to do. Notices published on one day close at the same instant, so
+/// the other close timers already due are taken over and closed in the same transaction, each result announced in its own
+/// timer's conversation (docs/performance.md, fix 20): a timer taken here is never delivered, one the delivery worker
+/// already sent arrives later and finds its notice decided.
 /// </summary>
 internal sealed partial class CloseNoticeConsumer(NoticeDbContext db, IOutbox<NoticeDbContext> outbox, TimeProvider clock, ILogger<CloseNoticeConsumer> logger)
     : IConsumer<CloseNotice>
 {
+    /// <summary>How many other due close timers one transaction takes over at most.</summary>
+    internal const int SweepSize = 100;
+
     public async Task Consume(ConsumeContext<CloseNotice> context)
     {
-        var notice = await db.Notices.Include(n => n.Objections).SingleOrDefaultAsync(n => n.Id == context.Message.NoticeId, context.CancellationToken);
-        if (notice is null || notice.ClosesAt != context.Message.ClosesAt)
+        await Close(context.Message, conversationId: null, context.CancellationToken);
+        var due = await outbox.TakeDueTimers<CloseNotice>(SweepSize, context.CancellationToken);
+        if (due.Count > 0)
+        {
+            var ids = due.Select(t => t.Message.NoticeId).ToList();
+            // Loaded together (tracked), so each close below finds its notice without a query of its own.
+            await db.Notices.Include(n => n.Objections).Where(n => ids.Contains(n.Id)).LoadAsync(context.CancellationToken);
+            foreach (var timer in due)
+            {
+                await Close(timer.Message, timer.ConversationId, context.CancellationToken);
+            }
+        }
+
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+
+    private async Task Close(CloseNotice timer, Guid? conversationId, CancellationToken cancellationToken)
+    {
+        var notice = db.Notices.Local.FirstOrDefault(n => n.Id == timer.NoticeId)
+            ?? await db.Notices.Include(n => n.Objections).SingleOrDefaultAsync(n => n.Id == timer.NoticeId, cancellationToken);
+        if (notice is null || notice.ClosesAt != timer.ClosesAt)
         {
             return;
         }
 
         var now = clock.GetUtcNow();
-        if (notice.Status == NoticeStatus.Open && now < context.Message.ClosesAt)
+        if (notice.Status == NoticeStatus.Open && now < timer.ClosesAt)
         {
             // The replica that found the timer due has a clock ahead of this one (skew between hosts, or a process that has
             // just restarted). Dropping the message would leave the notice open for ever and closing now would shorten the
             // period, so the timer is set again for the same instant, by this replica's clock.
-            LogEarlyTimer(notice.Id, context.Message.ClosesAt, now);
-            await NoticeFlow.ScheduleClose(notice, outbox, context.CancellationToken);
-            await db.SaveChangesAsync(context.CancellationToken);
+            LogEarlyTimer(notice.Id, timer.ClosesAt, now);
+            await NoticeFlow.ScheduleClose(notice, outbox, cancellationToken);
             return;
         }
 
-        if (!notice.Close(now))
+        if (notice.Close(now))
         {
-            return;
+            await NoticeFlow.AnnounceResult(notice, outbox, cancellationToken, conversationId);
         }
-
-        await NoticeFlow.AnnounceResult(notice, outbox, context.CancellationToken);
-        await db.SaveChangesAsync(context.CancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The close timer of notice {NoticeId} (due {ClosesAt}) arrived at {Now} by this host's clock; set again for its due time.")]

@@ -29,13 +29,21 @@ internal static class NoticeFlow
         notice.ScheduledCloseAs(await outbox.SchedulePublish(closesAt, new CloseNotice(notice.Id, closesAt), cancellationToken));
     }
 
-    /// <summary>Announces a decided result (passed or failed); nothing while objections are pending.</summary>
-    public static Task AnnounceResult(PublicNotice notice, IOutbox<NoticeDbContext> outbox, CancellationToken cancellationToken) => notice.Status switch
-    {
-        NoticeStatus.Passed => outbox.Publish(new NoticePassed(notice.Id, notice.ApplicationId, notice.StartsOn!.Value, notice.EndsOn!.Value,
-            notice.OutcomeReason ?? "", notice.DecidedAt!.Value), cancellationToken),
-        NoticeStatus.Failed => outbox.Publish(new NoticeFailed(notice.Id, notice.ApplicationId, ObjectionUpheld, notice.OutcomeReason ?? "",
-            notice.DecidedAt!.Value), cancellationToken),
-        _ => Task.CompletedTask,
-    };
+    /// <summary>
+    /// Announces a decided result (passed or failed); nothing while objections are pending. A result decided for a taken
+    /// timer goes in that timer's <paramref name="conversationId"/>.
+    /// </summary>
+    public static Task AnnounceResult(PublicNotice notice, IOutbox<NoticeDbContext> outbox, CancellationToken cancellationToken, Guid? conversationId = null) =>
+        notice.Status switch
+        {
+            NoticeStatus.Passed => Announce(outbox, new NoticePassed(notice.Id, notice.ApplicationId, notice.StartsOn!.Value, notice.EndsOn!.Value,
+                notice.OutcomeReason ?? "", notice.DecidedAt!.Value), conversationId, cancellationToken),
+            NoticeStatus.Failed => Announce(outbox, new NoticeFailed(notice.Id, notice.ApplicationId, ObjectionUpheld, notice.OutcomeReason ?? "",
+                notice.DecidedAt!.Value), conversationId, cancellationToken),
+            _ => Task.CompletedTask,
+        };
+
+    private static Task Announce<T>(IOutbox<NoticeDbContext> outbox, T message, Guid? conversationId, CancellationToken cancellationToken)
+        where T : class =>
+        conversationId is { } conversation ? outbox.Publish(message, conversation, cancellationToken) : outbox.Publish(message, cancellationToken);
 }
