@@ -99,6 +99,55 @@ public sealed class NoticeClosingTests
     }
 
     /// <summary>
+    /// A due timer that cannot be handled (here: a row whose body holds no message) must not take the others down: the
+    /// sweep is undone, every timer it took is back in the outbox to be delivered one by one, and the close of the message
+    /// being handled still commits.
+    /// </summary>
+    [Fact, Trait("Req", "R-A13-NOTICE")]
+    public async Task A_bad_timer_among_those_due_undoes_only_the_sweep_and_the_handled_notice_still_closes()
+    {
+        await using var app = new ClockedNoticeApp(Wednesday, settings: new Dictionary<string, string?> { ["Messaging:OutboxPollInterval"] = "01:00:00" });
+        var commands = Enumerable.Range(0, 3).Select(_ => NoticeApp.NewNotice()).ToList();
+        foreach (var command in commands)
+        {
+            await app.Bus.Publish(command, Ct);
+        }
+
+        var notices = new List<PublicNotice>();
+        foreach (var command in commands)
+        {
+            notices.Add(await app.WaitFor(command.ApplicationId, NoticeStatus.Open));
+        }
+
+        var bad = Guid.NewGuid();
+        await app.InDb<Zgc.Notice.Persistence.NoticeDbContext, int>(db =>
+        {
+            db.OutboxMessages.Add(new Zgc.Messaging.Outbox.OutboxMessage
+            {
+                MessageId = Guid.NewGuid(), DueTime = ClosesAt.AddDays(-1), ScheduleTokenId = bad, CreatedAt = Wednesday, SentTime = Wednesday,
+                DestinationAddress = "loopback://localhost/Zgc.Notice.Contracts:CloseNotice", ContentType = "application/vnd.masstransit+json",
+                MessageType = "urn:message:Zgc.Notice.Contracts:CloseNotice", Body = "{}",
+            });
+            return db.SaveChangesAsync(Ct);
+        });
+
+        app.Clock.SetUtcNow(ClosesAt.AddMinutes(1));
+        await app.Bus.Publish(new Zgc.Notice.Contracts.CloseNotice(notices[0].Id, ClosesAt), Ct);
+        await app.WaitFor(commands[0].ApplicationId, NoticeStatus.Passed);
+        await Task.Delay(500, Ct);
+
+        Assert.Equal(NoticeStatus.Open, (await app.NoticeFor(commands[1].ApplicationId))!.Status);
+        Assert.Equal(NoticeStatus.Open, (await app.NoticeFor(commands[2].ApplicationId))!.Status);
+        var pending = await app.InDb<Zgc.Notice.Persistence.NoticeDbContext, List<Guid?>>(db => db.OutboxMessages
+            .Where(r => r.DeliveredAt == null && r.MessageType.Contains(":CloseNotice")).Select(r => r.ScheduleTokenId).ToListAsync(Ct));
+        // The bad row and the two other notices' timers are all still waiting; the handled notice's own timer went with the sweep's undo too.
+        Assert.Contains(bad, pending);
+        Assert.Equal(4, pending.Count);
+        Assert.Single(await app.InDb<Zgc.Notice.Persistence.NoticeDbContext, List<string>>(db =>
+            db.OutboxMessages.Where(r => r.MessageType.Contains(":NoticePassed")).Select(r => r.Body).ToListAsync(Ct)));
+    }
+
+    /// <summary>
     /// Replicas' clocks differ a little (and a restarted process catches up): a close timer that another replica found due
     /// may reach one whose clock has not got there yet. It must neither close early nor be lost.
     /// </summary>

@@ -20,22 +20,54 @@ internal sealed partial class CloseNoticeConsumer(NoticeDbContext db, IOutbox<No
     /// <summary>How many other due close timers one transaction takes over at most.</summary>
     internal const int SweepSize = 100;
 
+    private const string SweepSavepoint = "close_sweep";
+
     public async Task Consume(ConsumeContext<CloseNotice> context)
     {
         await Close(context.Message, conversationId: null, context.CancellationToken);
-        var due = await outbox.TakeDueTimers<CloseNotice>(SweepSize, context.CancellationToken);
-        if (due.Count > 0)
+        await db.SaveChangesAsync(context.CancellationToken);
+        await Sweep(context.CancellationToken);
+    }
+
+    /// <summary>
+    /// Takes over the other due close timers and closes their notices, behind a savepoint: if any of them fails (a timer
+    /// that cannot be read, a notice changed concurrently), the sweep is undone — its timers are back in the outbox, to be
+    /// delivered and handled one by one — and this message's own close, saved above, still commits. One bad timer must not
+    /// take the others, or this one, down with it.
+    /// </summary>
+    private async Task Sweep(CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not { } transaction)
         {
-            var ids = due.Select(t => t.Message.NoticeId).ToList();
-            // Loaded together (tracked), so each close below finds its notice without a query of its own.
-            await db.Notices.Include(n => n.Objections).Where(n => ids.Contains(n.Id)).LoadAsync(context.CancellationToken);
-            foreach (var timer in due)
-            {
-                await Close(timer.Message, timer.ConversationId, context.CancellationToken);
-            }
+            return; // outside a consumer's transaction the rows taken could not be given back
         }
 
-        await db.SaveChangesAsync(context.CancellationToken);
+        await transaction.CreateSavepointAsync(SweepSavepoint, cancellationToken);
+        try
+        {
+            var due = await outbox.TakeDueTimers<CloseNotice>(SweepSize, cancellationToken);
+            if (due.Count > 0)
+            {
+                var ids = due.Select(t => t.Message.NoticeId).ToList();
+                // Loaded together (tracked), so each close below finds its notice without a query of its own.
+                await db.Notices.Include(n => n.Objections).Where(n => ids.Contains(n.Id)).LoadAsync(cancellationToken);
+                foreach (var timer in due)
+                {
+                    await Close(timer.Message, timer.ConversationId, cancellationToken);
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            await transaction.ReleaseSavepointAsync(SweepSavepoint, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await transaction.RollbackToSavepointAsync(SweepSavepoint, CancellationToken.None);
+            // What the sweep changed or added is undone in the database; forget it here too (the own close is saved).
+            db.ChangeTracker.Clear();
+            LogSweepUndone(ex);
+        }
     }
 
     private async Task Close(CloseNotice timer, Guid? conversationId, CancellationToken cancellationToken)
@@ -63,6 +95,9 @@ internal sealed partial class CloseNoticeConsumer(NoticeDbContext db, IOutbox<No
             await NoticeFlow.AnnounceResult(notice, outbox, cancellationToken, conversationId);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Closing the other due notices together failed and was undone; their timers will be delivered one by one.")]
+    private partial void LogSweepUndone(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The close timer of notice {NoticeId} (due {ClosesAt}) arrived at {Now} by this host's clock; set again for its due time.")]
     private partial void LogEarlyTimer(Guid noticeId, DateTimeOffset closesAt, DateTimeOffset now);
