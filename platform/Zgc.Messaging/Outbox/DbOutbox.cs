@@ -52,11 +52,9 @@ internal sealed class DbOutbox<TDb>(TDb db, IBus bus, TimeProvider clock, IServi
             context.GetOrAddPayload(() => KeptConversation.Instance);
         }, cancellationToken);
 
-    public async Task<IReadOnlyList<DueTimer<T>>> TakeDueTimers<T>(int max, CancellationToken cancellationToken = default) where T : class
-    {
-        // The statements run on the caller's connection; they must see its transaction (the consumer's, or the caller's own).
-        return await DueTimers.Take<T>(db, clock.GetUtcNow(), max, cancellationToken);
-    }
+    // Runs on this unit of work's DbContext, so inside its transaction (the consumer's, or the caller's own).
+    public Task<IReadOnlyList<DueTimer<T>>> TakeDueTimers<T>(int max, CancellationToken cancellationToken = default) where T : class =>
+        DueTimers.Take<T>(db, clock.GetUtcNow(), max, cancellationToken);
 
     public Task AddSend<T>(SendContext<T> context) where T : class
     {

@@ -21,6 +21,27 @@ public sealed class NoticeClosingTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>An hour between delivery polls: due timers stay in the outbox unless a close takes them over.</summary>
+    private static readonly Dictionary<string, string?> DeliveryHeldOff = new() { ["Messaging:OutboxPollInterval"] = "01:00:00" };
+
+    /// <summary><paramref name="count"/> notices published on the test's day (so closing at one instant), once open.</summary>
+    private static async Task<(List<Zgc.Notice.Contracts.PublishNotice> Commands, List<PublicNotice> Notices)> OpenNotices(ClockedNoticeApp app, int count)
+    {
+        var commands = Enumerable.Range(0, count).Select(_ => NoticeApp.NewNotice()).ToList();
+        foreach (var command in commands)
+        {
+            await app.Bus.Publish(command, Ct);
+        }
+
+        var notices = new List<PublicNotice>();
+        foreach (var command in commands)
+        {
+            notices.Add(await app.WaitFor(command.ApplicationId, NoticeStatus.Open));
+        }
+
+        return (commands, notices);
+    }
+
     private static object Objection(string? name = "李四", string? telephone = "13800138000") =>
         new { name, telephone, organisation = "某研究所", reasons = "该单位申报材料中的研发投入与实际情况不符，请核查。" };
 
@@ -66,18 +87,8 @@ public sealed class NoticeClosingTests
     [Fact, Trait("Req", "R-A13-NOTICE")]
     public async Task One_close_timer_closes_every_notice_due_with_it_each_once_and_in_its_own_conversation()
     {
-        await using var app = new ClockedNoticeApp(Wednesday, settings: new Dictionary<string, string?> { ["Messaging:OutboxPollInterval"] = "01:00:00" });
-        var commands = Enumerable.Range(0, 30).Select(_ => NoticeApp.NewNotice()).ToList();
-        foreach (var command in commands)
-        {
-            await app.Bus.Publish(command, Ct);
-        }
-
-        var notices = new List<PublicNotice>();
-        foreach (var command in commands)
-        {
-            notices.Add(await app.WaitFor(command.ApplicationId, NoticeStatus.Open));
-        }
+        await using var app = new ClockedNoticeApp(Wednesday, settings: DeliveryHeldOff);
+        var (commands, notices) = await OpenNotices(app, 30);
 
         Assert.All(notices, n => Assert.Equal(ClosesAt, n.ClosesAt));
         app.Clock.SetUtcNow(ClosesAt.AddMinutes(1));
@@ -106,18 +117,8 @@ public sealed class NoticeClosingTests
     [Fact, Trait("Req", "R-A13-NOTICE")]
     public async Task A_bad_timer_among_those_due_undoes_only_the_sweep_and_the_handled_notice_still_closes()
     {
-        await using var app = new ClockedNoticeApp(Wednesday, settings: new Dictionary<string, string?> { ["Messaging:OutboxPollInterval"] = "01:00:00" });
-        var commands = Enumerable.Range(0, 3).Select(_ => NoticeApp.NewNotice()).ToList();
-        foreach (var command in commands)
-        {
-            await app.Bus.Publish(command, Ct);
-        }
-
-        var notices = new List<PublicNotice>();
-        foreach (var command in commands)
-        {
-            notices.Add(await app.WaitFor(command.ApplicationId, NoticeStatus.Open));
-        }
+        await using var app = new ClockedNoticeApp(Wednesday, settings: DeliveryHeldOff);
+        var (commands, notices) = await OpenNotices(app, 3);
 
         var bad = Guid.NewGuid();
         await app.InDb<Zgc.Notice.Persistence.NoticeDbContext, int>(db =>
