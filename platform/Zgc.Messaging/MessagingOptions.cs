@@ -27,7 +27,10 @@ public sealed class MessagingOptions
     /// </summary>
     public TimeSpan OutboxBusyPollInterval { get; set; } = TimeSpan.Zero;
 
-    /// <summary>Rows claimed per delivery round.</summary>
+    /// <summary>
+    /// Rows claimed per delivery round in due order; besides them a round claims up to as many due messages that are not
+    /// timers, so a backlog of overdue timers cannot hold back new messages (ADR 0003).
+    /// </summary>
     public int OutboxBatchSize { get; set; } = 100;
 
     /// <summary>

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Zgc.Messaging.Outbox;
 using Zgc.Messaging.TestHost;
+using Zgc.Messaging.Tests.Support;
 
 namespace Zgc.Messaging.Tests;
 
@@ -84,7 +85,7 @@ public sealed class DueOrderTests : IAsyncDisposable
         services.AddSingleton(Options.Create(new MessagingOptions { OutboxBatchSize = 2 }));
         services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
         var bus = Bus.Factory.CreateUsingInMemory(_ => { });
-        bus.ConnectSendObserver(new Recorder(_sent));
+        bus.ConnectSendObserver(new SendRecorder(_sent));
         services.AddSingleton(bus);
         var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
@@ -126,21 +127,5 @@ public sealed class DueOrderTests : IAsyncDisposable
         public DateTimeOffset Now { get; set; }
 
         public override DateTimeOffset GetUtcNow() => Now;
-    }
-
-    private sealed class Recorder(ConcurrentQueue<Guid> sent) : ISendObserver
-    {
-        public Task PreSend<T>(SendContext<T> context)
-            where T : class => Task.CompletedTask;
-
-        public Task PostSend<T>(SendContext<T> context)
-            where T : class
-        {
-            sent.Enqueue(context.MessageId ?? Guid.Empty);
-            return Task.CompletedTask;
-        }
-
-        public Task SendFault<T>(SendContext<T> context, Exception exception)
-            where T : class => Task.CompletedTask;
     }
 }

@@ -131,10 +131,12 @@ internal sealed partial class OutboxDeliveryService<TDb>(
     }
 
     /// <summary>
-    /// Drops the lanes whose conversation has a due row before the lane's first, in the claim's (due time, sequence) order,
-    /// that this round did not claim: another replica holds it (or its transaction committed just now). Sending ours first
-    /// would overtake it; the lane waits for a later round. The test must compare in the claim's own order: in any other
-    /// order a window full of lanes each "blocked" by a row the claim never reaches would stall delivery for ever.
+    /// Cuts each lane before the first due row of its conversation, in the claim's (due time, sequence) order, that this
+    /// round did not claim: another replica holds it (or its transaction committed just now), or the claim passed over it
+    /// (a timer behind the round's share, <see cref="Claim"/>). Sending what follows it would overtake it; the rest of the
+    /// lane waits for a later round, and a lane cut before its first row is dropped. The test must compare in the claim's
+    /// own order: in any other order a window full of lanes each "blocked" by a row the claim never reaches would stall
+    /// delivery for ever.
     /// </summary>
     private async Task<List<List<OutboxMessage>>> WithoutBlockedLanes(TDb db, List<List<OutboxMessage>> lanes, CancellationToken cancellationToken)
     {
@@ -143,19 +145,30 @@ internal sealed partial class OutboxDeliveryService<TDb>(
             return lanes;
         }
 
-        var firstOfLane = lanes.ToDictionary(l => l[0].ConversationId ?? Guid.Empty, l => l[0]);
-        var latestFirstDue = firstOfLane.Values.Max(r => r.DueTime);
+        var latestDue = lanes.Max(l => l[^1].DueTime);
         var conversations = lanes.Select(l => l[0].ConversationId).Where(c => c != null).ToList();
         var withoutConversation = lanes.Any(l => l[0].ConversationId == null);
+        var claimed = lanes.SelectMany(l => l).Select(r => r.SequenceNumber).ToHashSet();
         // Bounded by the window's own due times, so this walks the (delivered, due, sequence) index no further than the claim.
-        var earlier = await db.Set<OutboxMessage>().AsNoTracking()
-            .Where(x => x.DeliveredAt == null && x.DueTime <= latestFirstDue
+        var pending = await db.Set<OutboxMessage>().AsNoTracking()
+            .Where(x => x.DeliveredAt == null && x.DueTime <= latestDue
                         && (conversations.Contains(x.ConversationId) || (withoutConversation && x.ConversationId == null)))
             .Select(x => new { x.ConversationId, x.DueTime, x.SequenceNumber })
             .ToListAsync(cancellationToken);
-        var blocked = earlier.Where(x => ClaimOrder.Compare((x.DueTime, x.SequenceNumber), firstOfLane[x.ConversationId ?? Guid.Empty]) < 0)
-            .Select(x => x.ConversationId ?? Guid.Empty).ToHashSet();
-        return blocked.Count == 0 ? lanes : lanes.Where(l => !blocked.Contains(l[0].ConversationId ?? Guid.Empty)).ToList();
+        var firstUnclaimed = pending.Where(x => !claimed.Contains(x.SequenceNumber))
+            .GroupBy(x => x.ConversationId ?? Guid.Empty)
+            .ToDictionary(g => g.Key, g => g.MinBy(x => (x.DueTime, x.SequenceNumber))!);
+        if (firstUnclaimed.Count == 0)
+        {
+            return lanes;
+        }
+
+        return lanes
+            .Select(lane => firstUnclaimed.TryGetValue(lane[0].ConversationId ?? Guid.Empty, out var gap)
+                ? lane.TakeWhile(r => ClaimOrder.Compare((gap.DueTime, gap.SequenceNumber), r) > 0).ToList()
+                : lane)
+            .Where(lane => lane.Count > 0)
+            .ToList();
     }
 
     /// <summary>Sends one conversation's rows in order; the first failure ends the lane (the rest wait for the next round).</summary>
@@ -200,6 +213,15 @@ internal sealed partial class OutboxDeliveryService<TDb>(
         row.DeliveryAttempts++;
     }
 
+    /// <summary>
+    /// Claims a round's rows: the first <paramref name="batch"/> due rows in (due time, sequence) order and, besides them,
+    /// the first <paramref name="batch"/> due messages that are not timers. Without the second part a backlog of overdue
+    /// timers (10,000 notices closing at one instant) holds back everything the services publish meanwhile — the results
+    /// of those very timers among it — until the last timer has been sent, as every new message is due later than the
+    /// overdue ones (docs/performance.md, fix 21). With it, a round shares itself between the two. Order per conversation
+    /// is kept by the lanes: a lane stops before any row of its conversation that this round did not claim.
+    /// SQL Server claims by due order alone (untested here without a server).
+    /// </summary>
     private static Task<List<OutboxMessage>> Claim(TDb db, DateTimeOffset now, int batch, CancellationToken cancellationToken)
     {
         var set = db.Set<OutboxMessage>();
@@ -217,13 +239,18 @@ internal sealed partial class OutboxDeliveryService<TDb>(
             // IS NULL as an equality, and without it sorts every due row first (8 ms with 10,000 due; by sequence alone,
             // the primary key walked past every delivered row still kept: 22 ms with 50,000; this: 0.5 ms; measured in
             // psql, docs/performance.md, fix 15). The claimed rows are then read by key.
+            // The second sub-select is the same walk keeping only messages that are not timers (see the method's summary);
+            // it filters the index entries it passes, which are many only while overdue timers are waiting.
             var sequence = Column(nameof(OutboxMessage.SequenceNumber));
             var due = Column(nameof(OutboxMessage.DueTime));
             var delivered = Column(nameof(OutboxMessage.DeliveredAt));
+            var token = Column(nameof(OutboxMessage.ScheduleTokenId));
+            string Walk(string filter) =>
+                $"SELECT \"{sequence}\" FROM \"{table}\" WHERE \"{delivered}\" IS NULL AND \"{due}\" <= {{0}}{filter} " +
+                $"ORDER BY \"{delivered}\", \"{due}\", \"{sequence}\" LIMIT {batch} FOR UPDATE SKIP LOCKED";
             return set.FromSqlRaw(
-                    $"SELECT * FROM \"{table}\" WHERE \"{sequence}\" IN (SELECT \"{sequence}\" FROM \"{table}\" " +
-                    $"WHERE \"{delivered}\" IS NULL AND \"{due}\" <= {{0}} " +
-                    $"ORDER BY \"{delivered}\", \"{due}\", \"{sequence}\" LIMIT {batch} FOR UPDATE SKIP LOCKED) ORDER BY \"{due}\", \"{sequence}\"", now)
+                    $"SELECT * FROM \"{table}\" WHERE \"{sequence}\" IN ({Walk("")}) OR \"{sequence}\" IN ({Walk($" AND \"{token}\" IS NULL")}) " +
+                    $"ORDER BY \"{due}\", \"{sequence}\"", now)
                 .AsTracking().ToListAsync(cancellationToken);
         }
 
@@ -238,8 +265,17 @@ internal sealed partial class OutboxDeliveryService<TDb>(
 #pragma warning restore EF1003
 
         // SQLite: the transaction is BEGIN IMMEDIATE, so this process is the only writer until it commits.
-        return set.Where(x => x.DeliveredAt == null && x.DueTime <= now)
+        return ClaimOnSqlite(set, now, batch, cancellationToken);
+    }
+
+    private static async Task<List<OutboxMessage>> ClaimOnSqlite(DbSet<OutboxMessage> set, DateTimeOffset now, int batch, CancellationToken cancellationToken)
+    {
+        var due = set.Where(x => x.DeliveredAt == null && x.DueTime <= now);
+        var first = await due.OrderBy(x => x.DueTime).ThenBy(x => x.SequenceNumber).Take(batch).AsTracking().ToListAsync(cancellationToken);
+        var messages = await due.Where(x => x.ScheduleTokenId == null)
             .OrderBy(x => x.DueTime).ThenBy(x => x.SequenceNumber).Take(batch).AsTracking().ToListAsync(cancellationToken);
+        // Tracked queries resolve a row read twice to one instance.
+        return [.. first.Union(messages).OrderBy(x => x.DueTime).ThenBy(x => x.SequenceNumber)];
     }
 
     private async Task CleanUp(CancellationToken cancellationToken)
