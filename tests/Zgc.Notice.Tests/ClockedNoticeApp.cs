@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Zgc.Notice.Domain;
 using Zgc.Notice.Persistence;
@@ -12,9 +13,11 @@ namespace Zgc.Notice.Tests;
 
 /// <summary>
 /// The notice service on a <see cref="FakeTimeProvider"/>: the service, its close timers and the outbox delivery all read
-/// this clock. Give the data folder of an earlier instance to "restart" on the same database.
+/// this clock. Give the data folder of an earlier instance to "restart" on the same database. Without delivery, nothing
+/// leaves the outbox: its rows stay for the test to read, and no timer is delivered unless the test sends it itself.
 /// </summary>
-public sealed class ClockedNoticeApp(DateTimeOffset start, string? dataDirectory = null, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class ClockedNoticeApp(DateTimeOffset start, string? dataDirectory = null, IReadOnlyDictionary<string, string?>? settings = null,
+    bool withoutDelivery = false)
     : ServiceAppFactory<Program>
 {
     public FakeTimeProvider Clock { get; } = new(start);
@@ -35,7 +38,17 @@ public sealed class ClockedNoticeApp(DateTimeOffset start, string? dataDirectory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            if (withoutDelivery)
+            {
+                var delivery = services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType is { IsGenericType: true } t
+                    && t.GetGenericTypeDefinition().Name == "OutboxDeliveryService`1").ToList();
+                Assert.Single(delivery);
+                services.Remove(delivery[0]);
+            }
+        });
     }
 
     /// <summary>A client whose token is valid by the real clock (the server validates tokens against real time).</summary>

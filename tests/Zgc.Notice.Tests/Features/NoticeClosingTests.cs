@@ -21,9 +21,6 @@ public sealed class NoticeClosingTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>An hour between delivery polls: due timers stay in the outbox unless a close takes them over.</summary>
-    private static readonly Dictionary<string, string?> DeliveryHeldOff = new() { ["Messaging:OutboxPollInterval"] = "01:00:00" };
-
     /// <summary><paramref name="count"/> notices published on the test's day (so closing at one instant), once open.</summary>
     private static async Task<(List<Zgc.Notice.Contracts.PublishNotice> Commands, List<PublicNotice> Notices)> OpenNotices(ClockedNoticeApp app, int count)
     {
@@ -39,23 +36,7 @@ public sealed class NoticeClosingTests
             notices.Add(await app.WaitFor(command.ApplicationId, NoticeStatus.Open));
         }
 
-        await DeliveryIdle(app);
         return (commands, notices);
-    }
-
-    /// <summary>
-    /// Waits until the delivery worker has sent every row due now and gone to its idle wait. A notice is open once its
-    /// transaction commits; the worker is still sending what it produced and, after a round that sent something, looks
-    /// again at once. A clock moved past the close before that last look would let the worker claim the close timers the
-    /// test means a close to take over (CI saw it once). After the last row is claimed only that one empty round is left,
-    /// so a second of quiet is ample for it.
-    /// </summary>
-    private static async Task DeliveryIdle(ClockedNoticeApp app)
-    {
-        var now = app.Clock.GetUtcNow();
-        await Eventually.True(() => app.InDb<Zgc.Notice.Persistence.NoticeDbContext, bool>(db =>
-            db.OutboxMessages.AllAsync(r => r.DeliveredAt != null || r.DueTime > now, Ct)), "every row due now delivered");
-        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
     }
 
     private static object Objection(string? name = "李四", string? telephone = "13800138000") =>
@@ -97,13 +78,13 @@ public sealed class NoticeClosingTests
     /// <summary>
     /// Notices published on one day close at one instant. The first close timer handled takes over the others already due
     /// (fix 20): each notice passes once, each result in its own timer's conversation (its own delivery lane), and the taken
-    /// timers are gone from the outbox, so none of them is delivered afterwards. Delivery is held off (an hour between polls)
-    /// so the one timer handled is the test's and every other one is still waiting.
+    /// timers are gone from the outbox, so none of them is delivered afterwards. The delivery worker does not run, so the one
+    /// timer handled is the test's and every other one is still waiting (with the worker running, it may claim them first).
     /// </summary>
     [Fact, Trait("Req", "R-A13-NOTICE")]
     public async Task One_close_timer_closes_every_notice_due_with_it_each_once_and_in_its_own_conversation()
     {
-        await using var app = new ClockedNoticeApp(Wednesday, settings: DeliveryHeldOff);
+        await using var app = new ClockedNoticeApp(Wednesday, withoutDelivery: true);
         var (commands, notices) = await OpenNotices(app, 30);
 
         Assert.All(notices, n => Assert.Equal(ClosesAt, n.ClosesAt));
@@ -133,7 +114,7 @@ public sealed class NoticeClosingTests
     [Fact, Trait("Req", "R-A13-NOTICE")]
     public async Task A_bad_timer_among_those_due_undoes_only_the_sweep_and_the_handled_notice_still_closes()
     {
-        await using var app = new ClockedNoticeApp(Wednesday, settings: DeliveryHeldOff);
+        await using var app = new ClockedNoticeApp(Wednesday, withoutDelivery: true);
         var (commands, notices) = await OpenNotices(app, 3);
 
         var bad = Guid.NewGuid();

@@ -18,13 +18,14 @@ internal sealed partial class CloseNoticeConsumer(NoticeDbContext db, IOutbox<No
     : IConsumer<CloseNotice>
 {
     /// <summary>How many other due close timers one transaction takes over at most.</summary>
-    internal const int SweepSize = 100;
+    internal const int SweepSize = 500;
 
     private const string SweepSavepoint = "close_sweep";
 
     public async Task Consume(ConsumeContext<CloseNotice> context)
     {
-        await Close(context.Message, conversationId: null, context.CancellationToken);
+        var notice = await db.Notices.Include(n => n.Objections).SingleOrDefaultAsync(n => n.Id == context.Message.NoticeId, context.CancellationToken);
+        await Close(context.Message, notice, conversationId: null, context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
         await Sweep(context.CancellationToken);
     }
@@ -49,11 +50,13 @@ internal sealed partial class CloseNoticeConsumer(NoticeDbContext db, IOutbox<No
             if (due.Count > 0)
             {
                 var ids = due.Select(t => t.Message.NoticeId).ToList();
-                // Loaded together (tracked), so each close below finds its notice without a query of its own.
-                await db.Notices.Include(n => n.Objections).Where(n => ids.Contains(n.Id)).LoadAsync(cancellationToken);
+                // Loaded together, so each close below finds its notice without a query of its own. Looked up here, not in
+                // DbSet.Local: every read of Local detects changes across everything tracked, which made a sweep quadratic
+                // in its size (performance.md, fix 22).
+                var notices = await db.Notices.Include(n => n.Objections).Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id, cancellationToken);
                 foreach (var timer in due)
                 {
-                    await Close(timer.Message, timer.ConversationId, cancellationToken);
+                    await Close(timer.Message, notices.GetValueOrDefault(timer.Message.NoticeId), timer.ConversationId, cancellationToken);
                 }
 
                 await db.SaveChangesAsync(cancellationToken);
@@ -70,10 +73,8 @@ internal sealed partial class CloseNoticeConsumer(NoticeDbContext db, IOutbox<No
         }
     }
 
-    private async Task Close(CloseNotice timer, Guid? conversationId, CancellationToken cancellationToken)
+    private async Task Close(CloseNotice timer, PublicNotice? notice, Guid? conversationId, CancellationToken cancellationToken)
     {
-        var notice = db.Notices.Local.FirstOrDefault(n => n.Id == timer.NoticeId)
-            ?? await db.Notices.Include(n => n.Objections).SingleOrDefaultAsync(n => n.Id == timer.NoticeId, cancellationToken);
         if (notice is null || notice.ClosesAt != timer.ClosesAt)
         {
             return;
