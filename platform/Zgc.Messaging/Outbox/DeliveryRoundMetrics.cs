@@ -1,0 +1,26 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Zgc.Messaging.Outbox;
+
+/// <summary>
+/// Where a delivery round's time goes, for the rounds that claimed something (meter <c>Zgc.Messaging</c>):
+/// <c>zgc.outbox.round.duration</c> in milliseconds, tagged <c>phase</c> — <c>claim</c>, <c>lanes</c> (the order check),
+/// <c>send</c> (every lane to its last confirm) and <c>commit</c> (marking the rows and committing) — and
+/// <c>zgc.outbox.round.sent</c>, the rows a round sent. A round is serial: while one runs, nothing else is claimed, so
+/// these say which part bounds delivery (docs/performance.md, "What is left"). Read live with
+/// <c>dotnet-counters monitor -p PID --counters Zgc.Messaging</c>.
+/// </summary>
+internal static class DeliveryRoundMetrics
+{
+    private static readonly Meter Meter = new(OutboxBacklog.MeterName);
+    private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("zgc.outbox.round.duration", "ms",
+        "Time a delivery round spent in each phase");
+    private static readonly Histogram<int> Sent = Meter.CreateHistogram<int>("zgc.outbox.round.sent", "{message}",
+        "Rows a delivery round sent");
+
+    public static void Phase(string phase, long startedAt) =>
+        Duration.Record(Stopwatch.GetElapsedTime(startedAt).TotalMilliseconds, new KeyValuePair<string, object?>("phase", phase));
+
+    public static void Round(int sent) => Sent.Record(sent);
+}
