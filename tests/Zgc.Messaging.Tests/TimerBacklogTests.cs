@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using MassTransit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,41 @@ public sealed class TimerBacklogTests
     [Fact]
     public Task On_PostgreSQL_a_message_never_overtakes_an_earlier_timer_of_its_own_conversation() =>
         OnPostgres(ConversationKeepsItsOrder);
+
+    /// <summary>What bounds delivery when a backlog drains is read from these (docs/performance.md, fix 23).</summary>
+    [Fact]
+    public Task A_round_records_the_time_of_each_phase_and_the_rows_it_sent() => OnSqlite(async delivery =>
+    {
+        var phases = new ConcurrentBag<string>();
+        var sent = new ConcurrentBag<int>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == OutboxBacklog.MeterName && instrument.Name.StartsWith("zgc.outbox.round.", StringComparison.Ordinal))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((_, _, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "phase")
+                {
+                    phases.Add((string)tag.Value!);
+                }
+            }
+        });
+        listener.SetMeasurementEventCallback<int>((_, value, _, _) => sent.Add(value));
+        listener.Start();
+
+        await delivery.Store([.. Enumerable.Range(0, Batch).Select(i => Row(Guid.NewGuid(), Now.AddMinutes(-1).AddTicks(i), timer: false))]);
+        Assert.Equal(Batch, (await delivery.Round()).Count);
+
+        // The meter is shared by the process, so other tests' rounds may be heard too; this one's must be among them.
+        Assert.Superset(new HashSet<string> { "claim", "lanes", "send", "commit" }, phases.ToHashSet());
+        Assert.Contains(Batch, sent);
+    });
 
     /// <summary>Five timers overdue by ten minutes, each in its own conversation, then a message published now.</summary>
     private static async Task MessageOvertakesTimers<TDb>(Delivery<TDb> delivery)
