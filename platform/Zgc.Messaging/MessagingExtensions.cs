@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using MassTransit.Middleware;
 using Zgc.Messaging.Inbox;
 using Zgc.Messaging.Outbox;
+using Zgc.Messaging.Outbox.Transport;
 using Zgc.Messaging.Registration;
 
 namespace Zgc.Messaging;
@@ -52,6 +53,7 @@ public static class MessagingExtensions
         builder.Properties[typeof(MessagingRegistry)] = registry;
         builder.Services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section);
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<DirectPublisher>();
         builder.ConfigureContainer(new MessagingServiceProviderFactory(registry, builder.Configuration, builder.Environment.IsDevelopment()));
         return registry;
     }

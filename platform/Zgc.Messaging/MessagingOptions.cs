@@ -42,6 +42,14 @@ public sealed class MessagingOptions
     public int OutboxSendConcurrency { get; set; } = 16;
 
     /// <summary>
+    /// On RabbitMQ, publish each conversation's due rows back to back on the outbox's own channel and wait for their
+    /// publisher confirms together (the order on one channel is kept by the broker), instead of one MassTransit send per
+    /// row each waiting for its confirm. The first row per destination still goes through MassTransit, which declares the
+    /// topology. Off sends every row through MassTransit. Ignored on the in-memory transport.
+    /// </summary>
+    public bool OutboxDirectPublish { get; set; } = true;
+
+    /// <summary>
     /// Messages each receive endpoint fetches from RabbitMQ ahead of handling; with <see cref="ConcurrentMessageLimit"/>
     /// it bounds how many consumer transactions run at once. Null keeps MassTransit's default.
     /// </summary>

@@ -20,6 +20,7 @@ public sealed class Program
         builder.Services.AddHostedService<DatabaseCreator>();
         builder.Services.AddSingleton<ReceiveCounter>();
         builder.Services.AddReceiveObserver(sp => sp.GetRequiredService<ReceiveCounter>());
+        builder.Services.AddSingleton<DeliveryPathCounter>();
         builder.Services.AddSingleton<SendOrderRecorder>();
         builder.Services.AddSendObserver(sp => sp.GetRequiredService<SendOrderRecorder>());
         builder.AddServiceMessaging<TestDbContext>(Service, m => m
@@ -30,6 +31,7 @@ public sealed class Program
             .AddStateMachine<CounterStateMachine, CounterSaga>());
 
         var app = builder.Build();
+        app.Services.GetRequiredService<DeliveryPathCounter>(); // listening from the start
         app.MapDefaultEndpoints();
         app.MapTestEndpoints();
         app.Run();

@@ -24,6 +24,7 @@ internal static class TestEndpoints
         group.MapPost("/counters/{id:guid}/cancel-timer", CancelCounterTimer);
         group.MapGet("/counters/{id:guid}", GetCounter);
         group.MapGet("/stats", GetStats);
+        group.MapGet("/delivered-by-path", (DeliveryPathCounter counter) => TypedResults.Ok(counter.Snapshot()));
         group.MapGet("/send-order/{key:guid}", (Guid key, SendOrderRecorder recorder) => TypedResults.Ok(recorder.For(key)));
         app.MapGroup("/msgtest").MapTimers<TestDbContext>().AllowAnonymous();
     }

@@ -87,6 +87,7 @@ public sealed class DueOrderTests : IAsyncDisposable
         var bus = Bus.Factory.CreateUsingInMemory(_ => { });
         bus.ConnectSendObserver(new SendRecorder(_sent));
         services.AddSingleton(bus);
+        services.AddSingleton<Zgc.Messaging.Outbox.Transport.DirectPublisher>(); // in-memory bus: not used
         var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<SqliteTestDbContext>().Database.EnsureCreatedAsync(Ct);

@@ -184,6 +184,7 @@ public sealed class TimerBacklogTests
             var bus = Bus.Factory.CreateUsingInMemory(_ => { });
             bus.ConnectSendObserver(new SendRecorder(delivery._sent));
             services.AddSingleton(bus);
+            services.AddSingleton<Zgc.Messaging.Outbox.Transport.DirectPublisher>(); // in-memory bus: not used
             delivery.Services = services.BuildServiceProvider();
             await using (var scope = delivery.Services.CreateAsyncScope())
             {

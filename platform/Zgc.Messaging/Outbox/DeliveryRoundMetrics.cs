@@ -19,6 +19,17 @@ internal static class DeliveryRoundMetrics
     private static readonly Histogram<int> Sent = Meter.CreateHistogram<int>("zgc.outbox.round.sent", "{message}",
         "Rows a delivery round sent");
 
+    private static readonly Counter<long> DeliveredRows = Meter.CreateCounter<long>("zgc.outbox.delivered", "{message}",
+        "Rows delivered to the transport, by path: direct (published on the outbox's own RabbitMQ channel) or bus (MassTransit's send)");
+
+    public static void Delivered(int rows, bool direct)
+    {
+        if (rows > 0)
+        {
+            DeliveredRows.Add(rows, new KeyValuePair<string, object?>("path", direct ? "direct" : "bus"));
+        }
+    }
+
     public static void Phase(string phase, long startedAt) =>
         Duration.Record(Stopwatch.GetElapsedTime(startedAt).TotalMilliseconds, new KeyValuePair<string, object?>("phase", phase));
 

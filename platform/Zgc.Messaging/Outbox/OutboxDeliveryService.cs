@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Zgc.Messaging.Outbox.Transport;
 
 namespace Zgc.Messaging.Outbox;
 
@@ -21,6 +22,7 @@ internal sealed partial class OutboxDeliveryService<TDb>(
     IServiceProvider services,
     IEnumerable<ServiceMessagingInfo> hostedServices,
     IBusControl bus,
+    DirectPublisher direct,
     TimeProvider clock,
     IOptions<MessagingOptions> options,
     ILogger<OutboxDeliveryService<TDb>> logger) : BackgroundService
@@ -189,18 +191,35 @@ internal sealed partial class OutboxDeliveryService<TDb>(
     /// <summary>Sends one conversation's rows in order; the first failure ends the lane (the rest wait for the next round).</summary>
     private async Task<int> DeliverLane(List<OutboxMessage> lane, CancellationToken cancellationToken)
     {
+        if (direct.Enabled)
+        {
+            // On RabbitMQ the lane is published back to back on one channel and confirmed together (ADR 0003).
+            var (confirmed, failure) = await direct.Send(lane, SendThroughBus, cancellationToken);
+            for (var i = 0; i < confirmed; i++)
+            {
+                MarkDelivered(lane[i]);
+            }
+
+            if (failure is not null && confirmed < lane.Count)
+            {
+                Failed(lane[confirmed], failure);
+            }
+
+            return confirmed;
+        }
+
         var sent = 0;
         foreach (var row in lane)
         {
             try
             {
-                await Send(row, cancellationToken);
+                var stored = new StoredOutboxMessage(row);
+                using var activity = OutboxTracing.StartDelivery(stored.Headers, row.MessageType, row.MessageId);
+                await SendThroughBus(row, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                row.DeliveryAttempts++;
-                row.LastError = Truncate(ex.GetType().Name + ": " + ex.Message, 2000);
-                LogSendFailed(logger, row.MessageId, row.MessageType, ex);
+                Failed(row, ex);
                 break;
             }
 
@@ -208,18 +227,25 @@ internal sealed partial class OutboxDeliveryService<TDb>(
             sent++;
         }
 
+        DeliveryRoundMetrics.Delivered(sent, direct: false);
         return sent;
     }
 
-    private async Task Send(OutboxMessage row, CancellationToken cancellationToken)
+    private void Failed(OutboxMessage row, Exception ex)
+    {
+        row.DeliveryAttempts++;
+        row.LastError = Truncate(ex.GetType().Name + ": " + ex.Message, 2000);
+        LogSendFailed(logger, row.MessageId, row.MessageType, ex);
+    }
+
+    /// <summary>One row through MassTransit's send pipeline, each waiting for the transport (the broker's confirm).</summary>
+    private async Task SendThroughBus(OutboxMessage row, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.SendTimeout);
         var destination = new Uri(row.DestinationAddress);
-        var stored = new StoredOutboxMessage(row);
-        using var activity = OutboxTracing.StartDelivery(stored.Headers, row.MessageType, row.MessageId);
         var endpoint = await bus.GetSendEndpoint(destination);
-        await endpoint.Send(new SerializedMessageBody(), new OutboxMessageSendPipe(stored, destination), timeout.Token);
+        await endpoint.Send(new SerializedMessageBody(), new OutboxMessageSendPipe(new StoredOutboxMessage(row), destination), timeout.Token);
     }
 
     private void MarkDelivered(OutboxMessage row)

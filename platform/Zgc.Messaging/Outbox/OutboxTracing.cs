@@ -34,6 +34,10 @@ internal static class OutboxTracing
         }
     }
 
+    /// <summary>The stored producing context (W3C traceparent), or null.</summary>
+    public static string? StoredParent(Headers headers) =>
+        headers.TryGetHeader(ParentHeader, out var parent) && parent is string traceParent ? traceParent : null;
+
     /// <summary>Starts the delivery activity as a child of the stored context (null when nothing listens or none was stored).</summary>
     public static Activity? StartDelivery(Headers headers, string messageType, Guid messageId)
     {

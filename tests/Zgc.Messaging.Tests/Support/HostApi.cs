@@ -49,6 +49,10 @@ public sealed class HostApi(HttpClient http, string describe)
     public async Task<string[]> SendOrder(Guid key) =>
         await http.GetFromJsonAsync<string[]>($"/send-order/{key}", Ct) ?? [];
 
+    /// <summary>Rows the outbox delivered so far, by path: "direct" (its own RabbitMQ channel) or "bus" (MassTransit's send).</summary>
+    public async Task<Dictionary<string, long>> DeliveredByPath() =>
+        await http.GetFromJsonAsync<Dictionary<string, long>>("/delivered-by-path", Ct) ?? [];
+
     public async Task<HostStats> Stats(Guid? key = null) =>
         await http.GetFromJsonAsync<HostStats>(key is null ? "/stats" : $"/stats?key={key}", Ct)
             ?? throw new InvalidOperationException("GET /stats returned nothing");
