@@ -50,5 +50,6 @@ internal static class Effects
         Key = key,
         MessageId = context.MessageId ?? Guid.Empty,
         At = clock.GetUtcNow(),
+        TraceId = System.Diagnostics.Activity.Current?.TraceId.ToString(),
     };
 }

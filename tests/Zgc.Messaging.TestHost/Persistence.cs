@@ -16,6 +16,9 @@ public sealed class Effect
     public Guid MessageId { get; set; }
 
     public DateTimeOffset At { get; set; }
+
+    /// <summary>The trace the handling ran in (W3C trace id), to follow one flow across the outbox and the broker.</summary>
+    public string? TraceId { get; set; }
 }
 
 public abstract class TestDbContext(DbContextOptions options) : ServiceDbContext(options)

@@ -40,3 +40,37 @@ public sealed class TraceAcrossOutboxTests(SqliteHost host) : IClassFixture<Sqli
 
     public void Dispose() => _listener.Dispose();
 }
+
+/// <summary>
+/// The same over RabbitMQ and PostgreSQL, where the outbox publishes directly on its own channel: the consumers of a
+/// request's messages, two outbox hops away, still run in the request's trace (the W3C id travels as MassTransit's
+/// <c>MT-Activity-Id</c> header, which the direct publish sets as MassTransit's send would).
+/// </summary>
+public sealed class TraceAcrossDirectPublishTests : IAsyncLifetime
+{
+    private Support.TestBed _bed = null!;
+
+    public async ValueTask InitializeAsync() => _bed = await Support.TestBed.Create();
+
+    public ValueTask DisposeAsync() => _bed.DisposeAsync();
+
+    [Fact]
+    public async Task Consumers_reached_by_direct_publishes_continue_the_callers_trace()
+    {
+        var (_, api) = await _bed.Start();
+        // A first flow makes the bus declare both destinations, so the traced flow below is published directly.
+        var first = Guid.NewGuid();
+        await api.ProduceStep1(first);
+        await Eventually.True(async () => await _bed.Effects("step2", first) == 1, $"the first flow handled ({_bed.Logs})", TimeSpan.FromSeconds(60));
+        var directBefore = (await api.DeliveredByPath()).GetValueOrDefault("direct");
+
+        var traceId = ActivityTraceId.CreateRandom();
+        var key = Guid.NewGuid();
+        await api.ProduceStep1InTrace(key, $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+        await Eventually.True(async () => await _bed.Effects("step2", key) == 1, $"the traced flow handled ({_bed.Logs})", TimeSpan.FromSeconds(60));
+
+        Assert.Equal([traceId.ToString()], await _bed.EffectTraces("step1", key));
+        Assert.Equal([traceId.ToString()], await _bed.EffectTraces("step2", key));
+        Assert.True((await api.DeliveredByPath()).GetValueOrDefault("direct") >= directBefore + 2, "Step1 and Step2 were published directly");
+    }
+}

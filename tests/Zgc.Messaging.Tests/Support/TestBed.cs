@@ -66,6 +66,24 @@ public sealed class TestBed : IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The trace ids the handlings of <paramref name="kind"/> for <paramref name="key"/> ran in.</summary>
+    public async Task<List<string?>> EffectTraces(string kind, Guid key)
+    {
+        await using var connection = new NpgsqlConnection(RealInfrastructure.PostgresDatabase(Database));
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand("""SELECT "TraceId" FROM "Effects" WHERE "Kind" = @kind AND "Key" = @key""", connection);
+        command.Parameters.AddWithValue("kind", kind);
+        command.Parameters.AddWithValue("key", key);
+        var traces = new List<string?>();
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            traces.Add(reader.IsDBNull(0) ? null : reader.GetString(0));
+        }
+
+        return traces;
+    }
+
     public Task<long> Effects(string kind, Guid key) =>
         Count("""SELECT count(*) FROM "Effects" WHERE "Kind" = @kind AND "Key" = @key""", ("kind", kind), ("key", key));
 
