@@ -121,7 +121,8 @@ internal sealed partial class OutboxDeliveryService<TDb>(
             // after the other in (due time, sequence) order, each waiting for the broker's confirm, which keeps the order
             // per producing transaction (its rows' due times never decrease, OutboxRows.Stamp; ADR 0003). Lanes run side
             // by side, up to OutboxSendConcurrency at once, so the confirms of unrelated messages overlap instead of
-            // costing one broker round trip (and fsync) each.
+            // costing one broker round trip (and fsync) each. On RabbitMQ the whole round is published back to back on
+            // one channel instead, in that same order, and confirmed together (DirectPublisher).
             var phaseAt = Stopwatch.GetTimestamp();
             var lanes = await WithoutBlockedLanes(db, rows.GroupBy(x => x.ConversationId).Select(g => g.ToList()).ToList(), cancellationToken);
             DeliveryRoundMetrics.Phase("lanes", phaseAt);
@@ -129,9 +130,17 @@ internal sealed partial class OutboxDeliveryService<TDb>(
             try
             {
                 phaseAt = Stopwatch.GetTimestamp();
-                await Parallel.ForEachAsync(lanes,
-                    new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(options.Value.OutboxSendConcurrency, 1, 64), CancellationToken = cancellationToken },
-                    async (lane, token) => Interlocked.Add(ref sent, await DeliverLane(lane, token)));
+                if (direct.Enabled)
+                {
+                    sent = await DeliverDirectly(lanes, cancellationToken);
+                }
+                else
+                {
+                    await Parallel.ForEachAsync(lanes,
+                        new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(options.Value.OutboxSendConcurrency, 1, 64), CancellationToken = cancellationToken },
+                        async (lane, token) => Interlocked.Add(ref sent, await DeliverLane(lane, token)));
+                }
+
                 DeliveryRoundMetrics.Phase("send", phaseAt);
             }
             finally
@@ -188,26 +197,36 @@ internal sealed partial class OutboxDeliveryService<TDb>(
             .ToList();
     }
 
-    /// <summary>Sends one conversation's rows in order; the first failure ends the lane (the rest wait for the next round).</summary>
-    private async Task<int> DeliverLane(List<OutboxMessage> lane, CancellationToken cancellationToken)
+    /// <summary>
+    /// On RabbitMQ the whole round goes out on the outbox's own channel, back to back, and is confirmed together
+    /// (ADR 0003, "Direct publish"); each lane keeps its order and stops at its first failure.
+    /// </summary>
+    private async Task<int> DeliverDirectly(List<List<OutboxMessage>> lanes, CancellationToken cancellationToken)
     {
-        if (direct.Enabled)
+        var results = await direct.Send(lanes, SendThroughBus, cancellationToken);
+        var sent = 0;
+        for (var l = 0; l < lanes.Count; l++)
         {
-            // On RabbitMQ the lane is published back to back on one channel and confirmed together (ADR 0003).
-            var (confirmed, failure) = await direct.Send(lane, SendThroughBus, cancellationToken);
+            var (confirmed, failure) = (results[l].Confirmed, results[l].Failure);
             for (var i = 0; i < confirmed; i++)
             {
-                MarkDelivered(lane[i]);
+                MarkDelivered(lanes[l][i]);
             }
 
-            if (failure is not null && confirmed < lane.Count)
+            if (failure is not null && confirmed < lanes[l].Count)
             {
-                Failed(lane[confirmed], failure);
+                Failed(lanes[l][confirmed], failure);
             }
 
-            return confirmed;
+            sent += confirmed;
         }
 
+        return sent;
+    }
+
+    /// <summary>Sends one conversation's rows in order through MassTransit; the first failure ends the lane (the rest wait for the next round).</summary>
+    private async Task<int> DeliverLane(List<OutboxMessage> lane, CancellationToken cancellationToken)
+    {
         var sent = 0;
         foreach (var row in lane)
         {

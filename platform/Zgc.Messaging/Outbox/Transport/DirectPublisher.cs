@@ -6,10 +6,11 @@ using RabbitMQ.Client;
 namespace Zgc.Messaging.Outbox.Transport;
 
 /// <summary>
-/// Publishes a lane of outbox rows (one conversation's, in order) to RabbitMQ on a channel of its own, back to back, and
+/// Publishes a delivery round's outbox rows to RabbitMQ on a channel of its own, back to back in the round's order, and
 /// then waits for their publisher confirms together — instead of one MassTransit send per row, each waiting for its own
-/// confirm before the next may start (ADR 0003, "Direct publish"). RabbitMQ keeps the order of one channel's publishes,
-/// so the lane's order on the wire is its order in the outbox; only the broker round trips overlap.
+/// confirm before the next of its conversation may start (ADR 0003, "Direct publish"). RabbitMQ keeps the order of one
+/// channel's publishes, so each conversation's order on the wire is its order in the outbox; only the broker round trips
+/// overlap.
 /// <para>
 /// MassTransit still owns the topology: the first row for each destination (per connection) goes through the bus, which
 /// declares the exchanges, queues and bindings as it always does; later rows for it are published directly. Rows
@@ -28,26 +29,32 @@ internal sealed partial class DirectPublisher(IOptions<MessagingOptions> options
     public bool Enabled => options.Value.Transport == MessagingTransport.RabbitMq && options.Value.OutboxDirectPublish;
 
     /// <summary>
-    /// Sends <paramref name="lane"/> in order and returns how many of its leading rows the broker confirmed, with the
-    /// failure that stopped it (null when all were). Rows after a failed one are not counted even if confirmed: they are
-    /// sent again in a later round behind it (the consumers' inbox absorbs the copy), so the order is never broken.
+    /// Publishes a delivery round — every lane's rows, in the round's (due time, sequence) order — back to back on one
+    /// channel, waits for the confirms, and returns for each lane how many of its leading rows the broker confirmed, with
+    /// the failure that stopped it (null when all were). A row confirmed behind a failed one of its own lane is not
+    /// counted: it is sent again later behind that one (the consumers' inbox absorbs the copy), so the order per
+    /// conversation is never broken. Lanes do not wait for one another: one channel carries them all, and unrelated
+    /// conversations' rows share the broker round trips.
     /// </summary>
-    /// <param name="lane">One conversation's rows in (due time, sequence) order.</param>
+    /// <param name="lanes">The round's lanes, each one conversation's rows in order.</param>
     /// <param name="viaBus">Sends one row through MassTransit (declaring its destination's topology on the way).</param>
-    /// <param name="cancellationToken">Stops the lane.</param>
-    public async Task<(int Confirmed, Exception? Failure)> Send(IReadOnlyList<OutboxMessage> lane,
+    /// <param name="cancellationToken">Stops the round.</param>
+    public async Task<LaneResult[]> Send(IReadOnlyList<IReadOnlyList<OutboxMessage>> lanes,
         Func<OutboxMessage, CancellationToken, Task> viaBus, CancellationToken cancellationToken)
     {
-        var pending = new List<Task>(lane.Count);
-        var confirmed = 0;
+        var order = lanes.SelectMany((lane, index) => lane.Select((row, position) => (Row: row, Lane: index, Position: position)))
+            .OrderBy(x => x.Row.DueTime).ThenBy(x => x.Row.SequenceNumber).ToList();
+        var outcome = new Exception?[order.Count]; // null: confirmed
+        var settled = new bool[order.Count];
+        var pending = new List<(int Index, Task Publish)>(order.Count);
         var throughBus = 0;
         IChannel? channel = null;
         var healthy = true;
         try
         {
-            for (var i = 0; i < lane.Count; i++)
+            for (var i = 0; i < order.Count; i++)
             {
-                var row = lane[i];
+                var row = order[i].Row;
                 var stored = new StoredOutboxMessage(row);
                 using var activity = OutboxTracing.StartDelivery(stored.Headers, row.MessageType, row.MessageId);
                 var publication = _declared.ContainsKey(row.DestinationAddress)
@@ -55,76 +62,108 @@ internal sealed partial class DirectPublisher(IOptions<MessagingOptions> options
                     : null;
                 if (publication is null)
                 {
-                    // The bus must not overtake (or be overtaken by) what this lane already published: settle those first.
-                    var settled = await Settle(pending, confirmed, cancellationToken);
-                    confirmed = settled.Confirmed;
-                    if (settled.Failure is not null)
+                    // The bus must not overtake (or be overtaken by) what is already on the channel: settle that first.
+                    healthy &= await Settle(pending, outcome, settled, cancellationToken);
+                    pending.Clear();
+                    try
                     {
-                        healthy = false;
-                        return (confirmed, settled.Failure);
+                        await viaBus(row, cancellationToken);
+                        throughBus++;
+                        await RememberDeclared(row.DestinationAddress, cancellationToken);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        outcome[i] = ex;
                     }
 
-                    pending.Clear();
-                    await viaBus(row, cancellationToken);
-                    confirmed++;
-                    throughBus++;
-                    await RememberDeclared(row.DestinationAddress, cancellationToken);
+                    settled[i] = true;
                     continue;
                 }
 
                 channel ??= await RentChannel(cancellationToken);
-                pending.Add(channel.BasicPublishAsync(publication.Exchange, publication.RoutingKey, publication.Mandatory, publication.Properties,
-                    publication.Body, cancellationToken).AsTask());
+                pending.Add((i, channel.BasicPublishAsync(publication.Exchange, publication.RoutingKey, publication.Mandatory, publication.Properties,
+                    publication.Body, cancellationToken).AsTask()));
             }
 
-            var result = await Settle(pending, confirmed, cancellationToken);
-            confirmed = result.Confirmed;
-            healthy = result.Failure is null;
-            return result;
+            healthy &= await Settle(pending, outcome, settled, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // Connecting or opening a channel failed: whatever was not settled is not delivered.
             healthy = false;
-            Observe(pending);
-            return (confirmed, ex);
+            Observe(pending.Select(p => p.Publish));
+            for (var i = 0; i < order.Count; i++)
+            {
+                if (!settled[i])
+                {
+                    outcome[i] = ex;
+                }
+            }
         }
         finally
         {
-            DeliveryRoundMetrics.Delivered(throughBus, direct: false);
-            DeliveryRoundMetrics.Delivered(confirmed - throughBus, direct: true);
             if (channel is not null)
             {
                 await ReturnChannel(channel, healthy);
             }
         }
+
+        var results = lanes.Select(_ => new LaneResult(0, null)).ToArray();
+        var stopped = new bool[lanes.Count];
+        foreach (var (entry, index) in order.Select((entry, index) => (entry, index)))
+        {
+            if (stopped[entry.Lane])
+            {
+                continue;
+            }
+
+            if (outcome[index] is { } failure)
+            {
+                stopped[entry.Lane] = true;
+                results[entry.Lane] = results[entry.Lane] with { Failure = failure };
+                continue;
+            }
+
+            results[entry.Lane] = results[entry.Lane] with { Confirmed = results[entry.Lane].Confirmed + 1 };
+        }
+
+        var confirmed = results.Sum(r => r.Confirmed);
+        DeliveryRoundMetrics.Delivered(Math.Min(throughBus, confirmed), direct: false);
+        DeliveryRoundMetrics.Delivered(confirmed - Math.Min(throughBus, confirmed), direct: true);
+        return results;
     }
 
-    /// <summary>Waits for the publishes' confirms in order: the leading confirmed ones count, the first failure stops.</summary>
-    private async Task<(int Confirmed, Exception? Failure)> Settle(List<Task> pending, int confirmed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for the publishes' confirms (together, within <see cref="MessagingOptions.SendTimeout"/>) and records each
+    /// one's outcome. Returns false when the channel should not be used again (a failure or a timeout).
+    /// </summary>
+    private async Task<bool> Settle(List<(int Index, Task Publish)> pending, Exception?[] outcome, bool[] settled, CancellationToken cancellationToken)
     {
         if (pending.Count == 0)
         {
-            return (confirmed, null);
+            return true;
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.SendTimeout);
-        for (var i = 0; i < pending.Count; i++)
+        var healthy = true;
+        foreach (var (index, publish) in pending)
         {
             try
             {
-                await pending[i].WaitAsync(timeout.Token);
+                await publish.WaitAsync(timeout.Token);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                Observe(pending.Skip(i + 1));
-                return (confirmed, ex is OperationCanceledException ? new TimeoutException($"No publisher confirm within {options.Value.SendTimeout}.", ex) : ex);
+                outcome[index] = ex is OperationCanceledException ? new TimeoutException($"No publisher confirm within {options.Value.SendTimeout}.", ex) : ex;
+                healthy = false;
+                Observe([publish]);
             }
 
-            confirmed++;
+            settled[index] = true;
         }
 
-        return (confirmed, null);
+        return healthy;
     }
 
     /// <summary>Observes publishes no longer waited for, so their faults are not reported as unobserved (their rows go again).</summary>
@@ -253,3 +292,6 @@ internal sealed partial class DirectPublisher(IOptions<MessagingOptions> options
     [LoggerMessage(Level = LogLevel.Debug, Message = "Closing an outbox publishing channel or connection failed")]
     private static partial void LogChannelCloseFailed(ILogger logger, Exception exception);
 }
+
+/// <summary>How many of a lane's leading rows were confirmed, and what stopped the rest (null: nothing did).</summary>
+internal sealed record LaneResult(int Confirmed, Exception? Failure);
