@@ -137,8 +137,11 @@ public class BrowserProgramme : ServiceAppFactory<Zgc.Standalone.Program>, IProg
                 (errors.Length > 0 ? " It shows: " + errors : " It shows no error.") + $" Screenshot: {shot}");
         }
 
-        // The address matches now, so this returns once the page has loaded (at once for a same-document navigation).
-        await page.WaitForURLAsync(matches, new PageWaitForURLOptions { Timeout = timeoutMs });
+        // The address matches now, so this returns once the document is parsed (at once for a same-document navigation).
+        // Not the load event: on a loaded CI host it once never came within 20 s after sign-in although the page was
+        // there (the run's Playwright log: network idle, no load); what a test needs next — Blazor's circuit — it waits
+        // for itself (Interactive).
+        await page.WaitForURLAsync(matches, new PageWaitForURLOptions { Timeout = timeoutMs, WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 
     /// <inheritdoc cref="NavigatedTo(IPage, Func{string, bool}, string, int)"/>

@@ -19,6 +19,9 @@ namespace Zgc.Messaging.Outbox.Transport;
 /// </summary>
 internal sealed partial class DirectPublisher(IOptions<MessagingOptions> options, TimeProvider clock, ILogger<DirectPublisher> logger) : IAsyncDisposable
 {
+    /// <summary>The outcome of a row not sent because an earlier row of its conversation failed in the same round.</summary>
+    private static readonly Exception LaneStopped = new InvalidOperationException("An earlier message of its conversation failed in this round.");
+
     private readonly SemaphoreSlim _connecting = new(1, 1);
     private readonly ConcurrentBag<IChannel> _channels = [];
     private IConnection? _connection;
@@ -32,9 +35,10 @@ internal sealed partial class DirectPublisher(IOptions<MessagingOptions> options
     /// Publishes a delivery round — every lane's rows, in the round's (due time, sequence) order — back to back on one
     /// channel, waits for the confirms, and returns for each lane how many of its leading rows the broker confirmed, with
     /// the failure that stopped it (null when all were). A row confirmed behind a failed one of its own lane is not
-    /// counted: it is sent again later behind that one (the consumers' inbox absorbs the copy), so the order per
-    /// conversation is never broken. Lanes do not wait for one another: one channel carries them all, and unrelated
-    /// conversations' rows share the broker round trips.
+    /// counted: it is sent again later behind that one (the consumers' inbox absorbs the copy). A channel that closes
+    /// fails everything after the failure, so nothing overtakes; only a broker nacking one message while accepting later
+    /// ones of its conversation lets those arrive first (ADR 0003). Lanes do not wait for one another: one channel
+    /// carries them all, and unrelated conversations' rows share the broker round trips.
     /// </summary>
     /// <param name="lanes">The round's lanes, each one conversation's rows in order.</param>
     /// <param name="viaBus">Sends one row through MassTransit (declaring its destination's topology on the way).</param>
@@ -47,6 +51,7 @@ internal sealed partial class DirectPublisher(IOptions<MessagingOptions> options
         var outcome = new Exception?[order.Count]; // null: confirmed
         var settled = new bool[order.Count];
         var pending = new List<(int Index, Task Publish)>(order.Count);
+        var laneFailed = new bool[lanes.Count];
         var throughBus = 0;
         IChannel? channel = null;
         var healthy = true;
@@ -55,6 +60,14 @@ internal sealed partial class DirectPublisher(IOptions<MessagingOptions> options
             for (var i = 0; i < order.Count; i++)
             {
                 var row = order[i].Row;
+                if (laneFailed[order[i].Lane])
+                {
+                    // Its conversation already failed this round (known when the bus last settled the channel): it waits.
+                    outcome[i] = LaneStopped;
+                    settled[i] = true;
+                    continue;
+                }
+
                 var stored = new StoredOutboxMessage(row);
                 using var activity = OutboxTracing.StartDelivery(stored.Headers, row.MessageType, row.MessageId);
                 var publication = _declared.ContainsKey(row.DestinationAddress)
@@ -64,7 +77,19 @@ internal sealed partial class DirectPublisher(IOptions<MessagingOptions> options
                 {
                     // The bus must not overtake (or be overtaken by) what is already on the channel: settle that first.
                     healthy &= await Settle(pending, outcome, settled, cancellationToken);
+                    foreach (var (index, _) in pending.Where(p => outcome[p.Index] is not null))
+                    {
+                        laneFailed[order[index].Lane] = true;
+                    }
+
                     pending.Clear();
+                    if (laneFailed[order[i].Lane])
+                    {
+                        outcome[i] = LaneStopped;
+                        settled[i] = true;
+                        continue;
+                    }
+
                     try
                     {
                         await viaBus(row, cancellationToken);
@@ -74,6 +99,7 @@ internal sealed partial class DirectPublisher(IOptions<MessagingOptions> options
                     catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                     {
                         outcome[i] = ex;
+                        laneFailed[order[i].Lane] = true;
                     }
 
                     settled[i] = true;
