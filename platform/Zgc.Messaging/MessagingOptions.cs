@@ -42,9 +42,9 @@ public sealed class MessagingOptions
     public int OutboxSendConcurrency { get; set; } = 16;
 
     /// <summary>
-    /// On RabbitMQ, publish each conversation's due rows back to back on the outbox's own channel and wait for their
-    /// publisher confirms together (the order on one channel is kept by the broker), instead of one MassTransit send per
-    /// row each waiting for its confirm. The first row per destination still goes through MassTransit, which declares the
+    /// On RabbitMQ, publish each delivery round's rows back to back, in order, on the outbox's own channel and wait for
+    /// their publisher confirms together (the order on one channel is kept by the broker), instead of one MassTransit send
+    /// per row each waiting for its confirm. The first row per destination still goes through MassTransit, which declares the
     /// topology. Off sends every row through MassTransit. Ignored on the in-memory transport.
     /// </summary>
     public bool OutboxDirectPublish { get; set; } = true;
