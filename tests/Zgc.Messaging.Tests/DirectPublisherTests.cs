@@ -73,7 +73,7 @@ public sealed class DirectPublisherTests : IAsyncLifetime
         Assert.Equal(["p0", "u0", "p3"], _viaBus);
     }
 
-    private Task ViaBus(OutboxMessage row, CancellationToken cancellationToken)
+    private Task ViaBus(OutboxMessage row, StoredOutboxMessage stored, CancellationToken cancellationToken)
     {
         _viaBus.Add(row.Body);
         return Task.CompletedTask;

@@ -207,7 +207,7 @@ internal sealed partial class OutboxDeliveryService<TDb>(
         var sent = 0;
         for (var l = 0; l < lanes.Count; l++)
         {
-            var (confirmed, failure) = (results[l].Confirmed, results[l].Failure);
+            var (confirmed, failure) = results[l];
             for (var i = 0; i < confirmed; i++)
             {
                 MarkDelivered(lanes[l][i]);
@@ -234,7 +234,7 @@ internal sealed partial class OutboxDeliveryService<TDb>(
             {
                 var stored = new StoredOutboxMessage(row);
                 using var activity = OutboxTracing.StartDelivery(stored.Headers, row.MessageType, row.MessageId);
-                await SendThroughBus(row, cancellationToken);
+                await SendThroughBus(row, stored, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -258,13 +258,13 @@ internal sealed partial class OutboxDeliveryService<TDb>(
     }
 
     /// <summary>One row through MassTransit's send pipeline, each waiting for the transport (the broker's confirm).</summary>
-    private async Task SendThroughBus(OutboxMessage row, CancellationToken cancellationToken)
+    private async Task SendThroughBus(OutboxMessage row, StoredOutboxMessage stored, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.SendTimeout);
         var destination = new Uri(row.DestinationAddress);
         var endpoint = await bus.GetSendEndpoint(destination);
-        await endpoint.Send(new SerializedMessageBody(), new OutboxMessageSendPipe(new StoredOutboxMessage(row), destination), timeout.Token);
+        await endpoint.Send(new SerializedMessageBody(), new OutboxMessageSendPipe(stored, destination), timeout.Token);
     }
 
     private void MarkDelivered(OutboxMessage row)

@@ -44,9 +44,9 @@ internal sealed partial class DirectPublisher(IOptions<MessagingOptions> options
     /// <param name="viaBus">Sends one row through MassTransit (declaring its destination's topology on the way).</param>
     /// <param name="cancellationToken">Stops the round.</param>
     public async Task<LaneResult[]> Send(IReadOnlyList<IReadOnlyList<OutboxMessage>> lanes,
-        Func<OutboxMessage, CancellationToken, Task> viaBus, CancellationToken cancellationToken)
+        Func<OutboxMessage, StoredOutboxMessage, CancellationToken, Task> viaBus, CancellationToken cancellationToken)
     {
-        var order = lanes.SelectMany((lane, index) => lane.Select((row, position) => (Row: row, Lane: index, Position: position)))
+        var order = lanes.SelectMany((lane, index) => lane.Select(row => (Row: row, Lane: index)))
             .OrderBy(x => x.Row.DueTime).ThenBy(x => x.Row.SequenceNumber).ToList();
         var outcome = new Exception?[order.Count]; // null: confirmed
         var settled = new bool[order.Count];
@@ -92,7 +92,7 @@ internal sealed partial class DirectPublisher(IOptions<MessagingOptions> options
 
                     try
                     {
-                        await viaBus(row, cancellationToken);
+                        await viaBus(row, stored, cancellationToken);
                         throughBus++;
                         await RememberDeclared(row.DestinationAddress, cancellationToken);
                     }
