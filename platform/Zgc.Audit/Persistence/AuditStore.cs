@@ -23,7 +23,8 @@ internal sealed class AuditStore
         _create = provider switch
         {
             DatabaseProvider.Sqlite => Factory<SqliteAuditDbContext>(applicationServices,
-                b => b.UseSqlite(connectionString, o => o.MigrationsHistoryTable(AuditDbContext.MigrationsHistoryTable)), o => new SqliteAuditDbContext(o)),
+                b => b.UseSqlite(connectionString, o => o.MigrationsHistoryTable(AuditDbContext.MigrationsHistoryTable))
+                    .AddInterceptors(SqliteConnectionSetup.Instance, SqliteWriteGate.Instance), o => new SqliteAuditDbContext(o)),
             DatabaseProvider.Postgres => Factory<PostgresAuditDbContext>(applicationServices,
                 b => b.UseNpgsql(connectionString, o => o.MigrationsHistoryTable(AuditDbContext.MigrationsHistoryTable)), o => new PostgresAuditDbContext(o)),
             DatabaseProvider.SqlServer => Factory<SqlServerAuditDbContext>(applicationServices,

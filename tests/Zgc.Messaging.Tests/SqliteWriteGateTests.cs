@@ -1,0 +1,222 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Zgc.Persistence;
+
+namespace Zgc.Messaging.Tests;
+
+/// <summary>
+/// The queue in front of SQLite's single writer lock (<see cref="SqliteWriteGate"/>) and the connection set-up beside it:
+/// transactions on one file take turns, a transaction that ends any way at all lets the next one go, and nothing is lost
+/// or held when many write at once.
+/// </summary>
+public sealed class SqliteWriteGateTests : IDisposable
+{
+    private static readonly TimeSpan Soon = TimeSpan.FromSeconds(5); // far below the gate's 30 s fall-back
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"zgc-gate-{Guid.NewGuid():N}");
+    private readonly SqliteWriteGate _gate = new(); // not the shared instance: other tests' transactions stay out of the counts
+
+    public SqliteWriteGateTests()
+    {
+        Directory.CreateDirectory(_folder);
+        using var db = Open();
+        db.Database.EnsureCreated();
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private string File => Path.Combine(_folder, "gate.db");
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_file_is_switched_to_write_ahead_logging_and_connections_wait_inside_sqlite()
+    {
+        await using var db = Open();
+        await db.Database.OpenConnectionAsync(Ct);
+        var connection = db.Database.GetDbConnection();
+
+        Assert.Equal("wal", await Scalar(connection, "PRAGMA journal_mode"));
+        Assert.Equal((long)SqliteConnectionSetup.BusyTimeoutMilliseconds, await Scalar(connection, "PRAGMA busy_timeout"));
+    }
+
+    [Fact]
+    public async Task A_write_waits_in_the_queue_not_at_sqlite_while_another_transaction_holds_the_file()
+    {
+        var commands = new CommandCounter();
+        await using var first = Open();
+        await using var second = Open(commands);
+        await using var holding = await first.Database.BeginTransactionAsync(Ct);
+        first.Counters.Add(new GateCounter { Id = 1, Value = 1 });
+        await first.SaveChangesAsync(Ct);
+
+        // A single INSERT, which EF would otherwise send outside any transaction.
+        second.Rows.Add(new GateRow { Name = "queued" });
+        var waiting = Task.Run(() => second.SaveChangesAsync(Ct), Ct);
+        await Task.Delay(300, Ct);
+
+        Assert.False(waiting.IsCompleted);
+        Assert.Equal(0, commands.Executed); // it has not reached SQLite (there it would be polling for the lock)
+        Assert.Equal(1, _gate.Held);
+
+        await holding.CommitAsync(Ct);
+        Assert.Equal(1, await waiting.WaitAsync(Soon, Ct));
+        Assert.Equal(0, _gate.Held);
+    }
+
+    [Fact]
+    public async Task A_transaction_disposed_without_commit_lets_the_next_one_go()
+    {
+        await using (var first = Open())
+        {
+            await using var abandoned = await first.Database.BeginTransactionAsync(Ct);
+            first.Counters.Add(new GateCounter { Id = 1, Value = 1 });
+            await first.SaveChangesAsync(Ct);
+        }
+
+        await using var second = Open();
+        await using var next = await second.Database.BeginTransactionAsync(Ct).WaitAsync(Soon, Ct);
+        Assert.Equal(0, await second.Counters.CountAsync(Ct)); // the abandoned insert was rolled back
+        await next.CommitAsync(Ct);
+        Assert.Equal(0, _gate.Held);
+    }
+
+    [Fact]
+    public async Task A_save_that_fails_lets_the_next_one_go()
+    {
+        await using (var first = Open())
+        {
+            first.Rows.Add(new GateRow { Name = "taken" });
+            await first.SaveChangesAsync(Ct);
+        }
+
+        await using (var duplicate = Open())
+        {
+            duplicate.Rows.Add(new GateRow { Name = "taken" });
+            await Assert.ThrowsAsync<DbUpdateException>(() => duplicate.SaveChangesAsync(Ct));
+        }
+
+        Assert.Equal(0, _gate.Held);
+        await using var next = Open();
+        next.Rows.Add(new GateRow { Name = "free" });
+        Assert.Equal(1, await next.SaveChangesAsync(Ct).WaitAsync(Soon, Ct));
+    }
+
+    [Fact]
+    public async Task Many_writers_at_once_each_count_once_and_the_queue_ends_empty()
+    {
+        await using (var seed = Open())
+        {
+            seed.Counters.Add(new GateCounter { Id = 1, Value = 0 });
+            await seed.SaveChangesAsync(Ct);
+        }
+
+        // Read, add one, write back: a lost update would show as a total below the number of writers.
+        const int writers = 64;
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
+        {
+            await using var db = Open();
+            await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+            var counter = await db.Counters.SingleAsync(c => c.Id == 1, Ct);
+            counter.Value++;
+            db.Rows.Add(new GateRow { Name = Guid.NewGuid().ToString("N") });
+            await db.SaveChangesAsync(Ct);
+            await transaction.CommitAsync(Ct);
+        }, Ct))).WaitAsync(TimeSpan.FromSeconds(60), Ct);
+
+        await using var check = Open();
+        Assert.Equal(writers, (await check.Counters.SingleAsync(Ct)).Value);
+        Assert.Equal(writers, await check.Rows.CountAsync(Ct));
+        Assert.Equal(0, _gate.Held);
+    }
+
+    [Fact]
+    public async Task In_memory_databases_are_not_queued()
+    {
+        await using var one = new SqliteConnection("Data Source=:memory:");
+        await using var two = new SqliteConnection("Data Source=:memory:");
+        await using var first = Open(connection: one);
+        await using var second = Open(connection: two);
+        await first.Database.OpenConnectionAsync(Ct);
+        await second.Database.OpenConnectionAsync(Ct);
+
+        await using var a = await first.Database.BeginTransactionAsync(Ct);
+        await using var b = await second.Database.BeginTransactionAsync(Ct).WaitAsync(Soon, Ct);
+        Assert.Equal(0, _gate.Held);
+    }
+
+    private GateDb Open(CommandCounter? commands = null, DbConnection? connection = null)
+    {
+        var builder = new DbContextOptionsBuilder<GateDb>();
+        _ = connection is null ? builder.UseSqlite($"Data Source={File}") : builder.UseSqlite(connection);
+        builder.AddInterceptors(SqliteConnectionSetup.Instance, _gate);
+        if (commands is not null)
+        {
+            builder.AddInterceptors(commands);
+        }
+
+        return new GateDb(builder.Options);
+    }
+
+    private static async Task<object?> Scalar(DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(Ct);
+    }
+
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        private int _executed;
+
+        public int Executed => Volatile.Read(ref _executed);
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _executed);
+            return ValueTask.FromResult(result);
+        }
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result)
+        {
+            Interlocked.Increment(ref _executed);
+            return result;
+        }
+    }
+}
+
+public sealed class GateCounter
+{
+    public int Id { get; set; }
+
+    public long Value { get; set; }
+}
+
+public sealed class GateRow
+{
+    public int Id { get; set; }
+
+    public string Name { get; set; } = "";
+}
+
+public sealed class GateDb(DbContextOptions<GateDb> options) : DbContext(options)
+{
+    public DbSet<GateCounter> Counters => Set<GateCounter>();
+
+    public DbSet<GateRow> Rows => Set<GateRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.Entity<GateCounter>().Property(c => c.Id).ValueGeneratedNever();
+        modelBuilder.Entity<GateRow>().HasIndex(r => r.Name).IsUnique();
+    }
+}
