@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -16,19 +18,23 @@ namespace Zgc.Persistence;
 /// next one slept, and in the standalone composition (every service in one process) more than half of all request time was
 /// spent there (docs/performance.md, fix 25). Here a transaction first awaits its file's gate (no thread blocked), is handed
 /// the gate the moment the previous transaction ends, and then begins as before.
-/// <para>The gate only orders this process's transactions; SQLite's lock still decides. So a transaction that waited longer
-/// than <see cref="MaxWait"/> (a gate never released would be a bug) goes ahead without it, and writers in other processes
-/// or outside a transaction meet the busy handler <see cref="SqliteConnectionSetup"/> installs.</para>
-/// <para>The gate is released when the transaction commits, rolls back or fails, and at the latest when its connection closes
-/// (EF closes the connection it opened when a transaction is disposed without either).</para>
+/// <para>The gate only orders this process's transactions; SQLite's lock still decides, so nothing here can let two
+/// writers in at once. The gate is released when the transaction commits, rolls back or fails, or its connection closes
+/// (EF closes the connection it opened when a transaction is disposed without either). Should a holder still be missed, a
+/// waiter that has waited a second looks at the holder's connection and takes the gate back if SQLite has no transaction
+/// open there; after <see cref="MaxWait"/> a transaction goes ahead under SQLite's lock alone. Writers in other processes
+/// or outside EF meet the busy handler <see cref="SqliteConnectionSetup"/> installs.</para>
 /// </remarks>
 public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionInterceptor, ISaveChangesInterceptor
 {
     /// <summary>How long a transaction waits for its turn before going ahead under SQLite's own lock alone.</summary>
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
 
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _held = new(); // by EF's connection id
+    /// <summary>How often a waiter checks that the holder still has a transaction open.</summary>
+    public static readonly TimeSpan HolderCheckInterval = TimeSpan.FromSeconds(1);
+
+    private readonly ConcurrentDictionary<string, FileGate> _gates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Guid, FileGate> _held = new(); // by EF's connection id
 
     public static SqliteWriteGate Instance { get; } = new();
 
@@ -51,9 +57,19 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
     public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData,
         InterceptionResult<DbTransaction> result)
     {
-        if (GateFor(connection, eventData.ConnectionId) is { } gate && gate.Wait(MaxWait))
+        if (GateFor(connection, eventData.ConnectionId) is { } gate)
         {
-            Hold(eventData.ConnectionId, gate);
+            var started = Stopwatch.GetTimestamp();
+            while (Stopwatch.GetElapsedTime(started) < MaxWait)
+            {
+                if (gate.Turn.Wait(HolderCheckInterval))
+                {
+                    Hold(gate, eventData.ConnectionId, connection);
+                    break;
+                }
+
+                TakeBackIfAbandoned(gate);
+            }
         }
 
         return result;
@@ -62,9 +78,19 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
     public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection,
         TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
-        if (GateFor(connection, eventData.ConnectionId) is { } gate && await gate.WaitAsync(MaxWait, cancellationToken).ConfigureAwait(false))
+        if (GateFor(connection, eventData.ConnectionId) is { } gate)
         {
-            Hold(eventData.ConnectionId, gate);
+            var started = Stopwatch.GetTimestamp();
+            while (Stopwatch.GetElapsedTime(started) < MaxWait)
+            {
+                if (await gate.Turn.WaitAsync(HolderCheckInterval, cancellationToken).ConfigureAwait(false))
+                {
+                    Hold(gate, eventData.ConnectionId, connection);
+                    break;
+                }
+
+                TakeBackIfAbandoned(gate);
+            }
         }
 
         return result;
@@ -123,7 +149,21 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
         }
     }
 
-    private SemaphoreSlim? GateFor(DbConnection connection, Guid connectionId)
+    /// <summary>Whether SQLite has a transaction open on the connection (not in autocommit mode).</summary>
+    private static bool InTransaction(DbConnection connection)
+    {
+        try
+        {
+            return connection is SqliteConnection { State: System.Data.ConnectionState.Open, Handle: { } handle } &&
+                   SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0;
+        }
+        catch (ObjectDisposedException)
+        {
+            return false; // closed under us: no transaction
+        }
+    }
+
+    private FileGate? GateFor(DbConnection connection, Guid connectionId)
     {
         var file = connection.DataSource;
 
@@ -134,14 +174,31 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
             return null;
         }
 
-        return _gates.GetOrAdd(file, static _ => new SemaphoreSlim(1, 1));
+        return _gates.GetOrAdd(file, static _ => new FileGate());
     }
 
-    private void Hold(Guid connectionId, SemaphoreSlim gate)
+    private void Hold(FileGate gate, Guid connectionId, DbConnection connection)
     {
-        if (!_held.TryAdd(connectionId, gate))
+        if (_held.TryAdd(connectionId, gate))
         {
-            gate.Release();
+            gate.Holder = new Holder(connectionId, connection);
+        }
+        else
+        {
+            gate.Turn.Release();
+        }
+    }
+
+    /// <summary>
+    /// A holder whose connection has no transaction open in SQLite has ended it without EF telling us; its turn is over.
+    /// (A holder caught between taking its turn and its <c>BEGIN</c> would only lose its place: SQLite's lock still keeps
+    /// the two apart.)
+    /// </summary>
+    private void TakeBackIfAbandoned(FileGate gate)
+    {
+        if (gate.Holder is { } holder && !InTransaction(holder.Connection))
+        {
+            Release(holder.ConnectionId);
         }
     }
 
@@ -149,7 +206,17 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
     {
         if (_held.TryRemove(connectionId, out var gate))
         {
-            gate.Release();
+            gate.Holder = null;
+            gate.Turn.Release();
         }
     }
+
+    private sealed class FileGate
+    {
+        public SemaphoreSlim Turn { get; } = new(1, 1);
+
+        public volatile Holder? Holder;
+    }
+
+    private sealed record Holder(Guid ConnectionId, DbConnection Connection);
 }

@@ -88,6 +88,24 @@ public sealed class SqliteWriteGateTests : IDisposable
     }
 
     [Fact]
+    public async Task A_transaction_ended_behind_efs_back_loses_its_turn_within_a_check()
+    {
+        await using var first = Open();
+        await using var ended = await first.Database.BeginTransactionAsync(Ct);
+        // SQLite's transaction ends, but EF (and so the gate) still thinks it is open, and its connection stays open.
+        await first.Database.ExecuteSqlRawAsync("ROLLBACK", Ct);
+        Assert.Equal(1, _gate.Held);
+
+        await using var second = Open();
+        await using var next = await second.Database.BeginTransactionAsync(Ct)
+            .WaitAsync(SqliteWriteGate.HolderCheckInterval * 3, Ct); // not the 30 s fall-back
+        second.Rows.Add(new GateRow { Name = "after" });
+        await second.SaveChangesAsync(Ct);
+        await next.CommitAsync(Ct);
+        Assert.Equal(0, _gate.Held);
+    }
+
+    [Fact]
     public async Task A_save_that_fails_lets_the_next_one_go()
     {
         await using (var first = Open())
