@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 using Zgc.Messaging.Outbox;
 using Zgc.Messaging.TestHost;
 using Zgc.Messaging.Tests.Support;
@@ -132,16 +133,19 @@ public sealed class TimerBacklogTests
 
     private static async Task OnPostgres(Func<Delivery<PostgresTestDbContext>, Task> scenario)
     {
-        var connectionString = RealInfrastructure.PostgresDatabase("zgc_timer_backlog_" + Guid.NewGuid().ToString("N")[..12]);
-        await using var delivery = await Delivery<PostgresTestDbContext>.Create(o => o.UseNpgsql(connectionString));
+        var database = "zgc_timer_backlog_" + Guid.NewGuid().ToString("N")[..12];
         try
         {
+            // Inside the try: if setting up fails half-way, the database it created is still dropped below.
+            await using var delivery = await Delivery<PostgresTestDbContext>.Create(o => o.UseNpgsql(RealInfrastructure.PostgresDatabase(database)));
             await scenario(delivery);
         }
         finally
         {
-            await using var scope = delivery.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<PostgresTestDbContext>().Database.EnsureDeletedAsync(CancellationToken.None);
+            await using var maintenance = new NpgsqlConnection(RealInfrastructure.PostgresDatabase("postgres"));
+            await maintenance.OpenAsync(CancellationToken.None);
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", maintenance);
+            await drop.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }
 

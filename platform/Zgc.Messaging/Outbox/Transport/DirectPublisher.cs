@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
@@ -17,16 +16,12 @@ namespace Zgc.Messaging.Outbox.Transport;
 /// <see cref="DirectPublication"/> cannot map go through the bus too. The in-memory transport always uses the bus.
 /// </para>
 /// </summary>
-internal sealed partial class DirectPublisher(IOptions<MessagingOptions> options, TimeProvider clock, ILogger<DirectPublisher> logger) : IAsyncDisposable
+internal sealed class DirectPublisher(IOptions<MessagingOptions> options, TimeProvider clock, ILogger<DirectPublisher> logger) : IAsyncDisposable
 {
     /// <summary>The outcome of a row not sent because an earlier row of its conversation failed in the same round.</summary>
     private static readonly Exception LaneStopped = new InvalidOperationException("An earlier message of its conversation failed in this round.");
 
-    private readonly SemaphoreSlim _connecting = new(1, 1);
-    private readonly ConcurrentBag<IChannel> _channels = [];
-    private IConnection? _connection;
-    private ConcurrentDictionary<string, bool> _declared = new(StringComparer.Ordinal);
-    private string _virtualHost = "/";
+    private readonly DirectConnection _broker = new(() => options.Value.RabbitMq, logger);
 
     /// <summary>Whether lanes go through this publisher (RabbitMQ transport and <see cref="MessagingOptions.OutboxDirectPublish"/>).</summary>
     public bool Enabled => options.Value.Transport == MessagingTransport.RabbitMq && options.Value.OutboxDirectPublish;
@@ -70,8 +65,8 @@ internal sealed partial class DirectPublisher(IOptions<MessagingOptions> options
 
                 var stored = new StoredOutboxMessage(row);
                 using var activity = OutboxTracing.StartDelivery(stored.Headers, row.MessageType, row.MessageId);
-                var publication = _declared.ContainsKey(row.DestinationAddress)
-                    ? DirectPublication.TryCreate(row, stored, _virtualHost, activity?.Id ?? OutboxTracing.StoredParent(stored.Headers), clock.GetUtcNow())
+                var publication = _broker.IsDeclared(row.DestinationAddress)
+                    ? DirectPublication.TryCreate(row, stored, _broker.VirtualHost, activity?.Id ?? OutboxTracing.StoredParent(stored.Headers), clock.GetUtcNow())
                     : null;
                 if (publication is null)
                 {
@@ -94,7 +89,7 @@ internal sealed partial class DirectPublisher(IOptions<MessagingOptions> options
                     {
                         await viaBus(row, stored, cancellationToken);
                         throughBus++;
-                        await RememberDeclared(row.DestinationAddress, cancellationToken);
+                        await _broker.RememberDeclared(row.DestinationAddress, cancellationToken);
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                     {
@@ -106,7 +101,7 @@ internal sealed partial class DirectPublisher(IOptions<MessagingOptions> options
                     continue;
                 }
 
-                channel ??= await RentChannel(cancellationToken);
+                channel ??= await _broker.RentChannel(cancellationToken);
                 pending.Add((i, channel.BasicPublishAsync(publication.Exchange, publication.RoutingKey, publication.Mandatory, publication.Properties,
                     publication.Body, cancellationToken).AsTask()));
             }
@@ -130,7 +125,7 @@ internal sealed partial class DirectPublisher(IOptions<MessagingOptions> options
         {
             if (channel is not null)
             {
-                await ReturnChannel(channel, healthy);
+                await _broker.ReturnChannel(channel, healthy);
             }
         }
 
@@ -201,122 +196,7 @@ internal sealed partial class DirectPublisher(IOptions<MessagingOptions> options
         }
     }
 
-    private async Task RememberDeclared(string destination, CancellationToken cancellationToken)
-    {
-        // Remembered against the connection the direct publishes will use, so a reconnect starts from the bus again.
-        await Connection(cancellationToken);
-        _declared[destination] = true;
-    }
-
-    private async Task<IChannel> RentChannel(CancellationToken cancellationToken)
-    {
-        while (_channels.TryTake(out var channel))
-        {
-            if (channel.IsOpen)
-            {
-                return channel;
-            }
-
-            await channel.DisposeAsync();
-        }
-
-        var connection = await Connection(cancellationToken);
-        // No client-side limit on outstanding confirms: a lane is at most two claim batches long.
-        return await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true,
-            publisherConfirmationTrackingEnabled: true, outstandingPublisherConfirmationsRateLimiter: null), cancellationToken);
-    }
-
-    private async Task ReturnChannel(IChannel channel, bool healthy)
-    {
-        if (healthy && channel.IsOpen)
-        {
-            _channels.Add(channel);
-            return;
-        }
-
-        // A channel that failed (a 404 for a vanished exchange closes it, a timeout leaves it unknown) is not reused, and
-        // destinations are declared through the bus again before the next direct publish.
-        _declared = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        try
-        {
-            await channel.DisposeAsync();
-        }
-        catch (Exception ex)
-        {
-            LogChannelCloseFailed(logger, ex);
-        }
-    }
-
-    private async Task<IConnection> Connection(CancellationToken cancellationToken)
-    {
-        if (_connection is { IsOpen: true } open)
-        {
-            return open;
-        }
-
-        await _connecting.WaitAsync(cancellationToken);
-        try
-        {
-            if (_connection is { IsOpen: true } current)
-            {
-                return current;
-            }
-
-            if (_connection is not null)
-            {
-                _declared = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-                await DisposeConnection(_connection);
-            }
-
-            // No automatic recovery: a lane that loses its connection fails, its rows stay due, and the next round
-            // connects afresh (and declares through the bus again) — the outbox is the retry.
-            var factory = new ConnectionFactory
-            {
-                Uri = new Uri(options.Value.RabbitMq),
-                ClientProvidedName = $"zgc-outbox-{AppDomain.CurrentDomain.FriendlyName}",
-                AutomaticRecoveryEnabled = false,
-                TopologyRecoveryEnabled = false,
-            };
-            _virtualHost = factory.VirtualHost;
-            _connection = await factory.CreateConnectionAsync(cancellationToken);
-            return _connection;
-        }
-        finally
-        {
-            _connecting.Release();
-        }
-    }
-
-    private async Task DisposeConnection(IConnection connection)
-    {
-        while (_channels.TryTake(out var channel))
-        {
-            await channel.DisposeAsync();
-        }
-
-        try
-        {
-            await connection.DisposeAsync();
-        }
-        catch (Exception ex)
-        {
-            LogChannelCloseFailed(logger, ex);
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_connection is not null)
-        {
-            await DisposeConnection(_connection);
-            _connection = null;
-        }
-
-        _connecting.Dispose();
-    }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Closing an outbox publishing channel or connection failed")]
-    private static partial void LogChannelCloseFailed(ILogger logger, Exception exception);
+    public ValueTask DisposeAsync() => _broker.DisposeAsync();
 }
 
 /// <summary>How many of a lane's leading rows were confirmed, and what stopped the rest (null: nothing did).</summary>
