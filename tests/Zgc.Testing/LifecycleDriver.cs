@@ -18,6 +18,10 @@ public sealed class LifecycleDriver(IProgrammeHost host, CancellationToken cance
     /// <summary>The sub-park every application of the driver goes to.</summary>
     public const string SubPark = "haidian";
 
+    /// <summary>The fiscal year's budget a run is given unless the caller needs more: ¥1 billion, 100 platforms at the
+    /// ¥10 million yearly cap (R-A10-Y1).</summary>
+    public const long DefaultBudgetFen = 1_000_000_000_00L;
+
     private readonly Dictionary<string, HttpClient> _clients = [];
 
     public IProgrammeHost Host => host;
@@ -224,9 +228,9 @@ public sealed class LifecycleDriver(IProgrammeHost host, CancellationToken cance
     /// S-OPS maker-checker: the finance preparer sets the budget of the current fiscal year, starts a run and submits it; a
     /// different finance approver approves every line; the preparer records each payment today. Returns the paid lines.
     /// </summary>
-    public async Task<List<JsonElement>> DisbursementRun()
+    public async Task<List<JsonElement>> DisbursementRun(long budgetFen = DefaultBudgetFen)
     {
-        var run = await GatheredRun();
+        var run = await GatheredRun(budgetFen);
         var runId = run.GetProperty("id").GetGuid();
         var fiscalYear = run.GetProperty("fiscalYear").GetInt32();
         var today = BeijingTime.DateOf(await host.Now());
@@ -253,12 +257,15 @@ public sealed class LifecycleDriver(IProgrammeHost host, CancellationToken cance
         return paid;
     }
 
-    /// <summary>The finance preparer sets a budget for the current fiscal year and starts a run; returns it once gathered.</summary>
-    public async Task<JsonElement> GatheredRun()
+    /// <summary>
+    /// The finance preparer sets the current fiscal year's budget (<paramref name="budgetFen"/>) and starts a run; returns it
+    /// once gathered.
+    /// </summary>
+    public async Task<JsonElement> GatheredRun(long budgetFen = DefaultBudgetFen)
     {
         var fiscalYear = BeijingTime.DateOf(await host.Now()).Year;
         var preparer = As("funding", Roles.FinancePreparer, user: "e2e-finance-preparer");
-        await Ensure(await preparer.PutAsJsonAsync($"/funding/budgets/{fiscalYear}", new { amountFen = 1_000_000_000_00L }, cancellationToken));
+        await Ensure(await preparer.PutAsJsonAsync($"/funding/budgets/{fiscalYear}", new { amountFen = budgetFen }, cancellationToken));
         var started = await preparer.PostAsJsonAsync("/funding/runs", new { fiscalYear }, cancellationToken);
         await Ensure(started);
         var runId = (await started.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetGuid();

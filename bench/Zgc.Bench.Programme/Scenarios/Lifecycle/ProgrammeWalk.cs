@@ -132,7 +132,9 @@ public sealed class ProgrammeWalk(LifecycleDriver drive, int concurrency, Action
     private async Task Pay(Guid[] ids, int year)
     {
         var started = Stopwatch.GetTimestamp();
-        var paid = await drive.DisbursementRun();
+        // Enough for every platform at the especially-major cap (R-A10-MAJOR, ¥30 million a year): the default budget covers
+        // only 100 platforms at the ordinary cap, and a larger walk would be refused as over budget.
+        var paid = await drive.DisbursementRun(Math.Max(LifecycleDriver.DefaultBudgetFen, ids.Length * 30_000_000_00L));
         var expected = ids.ToHashSet();
         var lines = paid.Where(l => expected.Contains(l.GetProperty("applicationId").GetGuid()) && l.GetProperty("constructionYear").GetInt32() == year).ToList();
         if (lines.Count != ids.Length)
