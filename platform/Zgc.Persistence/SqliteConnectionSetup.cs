@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Zgc.Persistence;
@@ -47,7 +48,16 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
         if (_writeAheadLogged.TryAdd(connection.DataSource, true))
         {
             command.CommandText = "PRAGMA journal_mode = WAL;";
-            command.ExecuteScalar();
+            try
+            {
+                command.ExecuteScalar();
+            }
+            catch (SqliteException)
+            {
+                // Switching needs the file to itself; another process kept it busy past the timeout. The file works as it
+                // is (rollback journal), and the next connection opened tries again.
+                _writeAheadLogged.TryRemove(connection.DataSource, out _);
+            }
         }
     }
 }
