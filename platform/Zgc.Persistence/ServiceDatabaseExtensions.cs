@@ -30,7 +30,7 @@ public static class ServiceDatabaseExtensions
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                builder.Services.AddDbContextPool<TSqlite>(o => o.UseSqlite(connectionString).AddInterceptors(SqliteConnectionSetup.Instance, SqliteWriteGate.Instance));
+                builder.Services.AddDbContextPool<TSqlite>(o => o.UseSqlite(connectionString).WithSqliteConcurrency());
                 builder.Services.AddScoped<TDb>(sp => sp.GetRequiredService<TSqlite>());
                 break;
             case DatabaseProvider.Postgres:

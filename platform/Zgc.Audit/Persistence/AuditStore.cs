@@ -24,7 +24,7 @@ internal sealed class AuditStore
         {
             DatabaseProvider.Sqlite => Factory<SqliteAuditDbContext>(applicationServices,
                 b => b.UseSqlite(connectionString, o => o.MigrationsHistoryTable(AuditDbContext.MigrationsHistoryTable))
-                    .AddInterceptors(SqliteConnectionSetup.Instance, SqliteWriteGate.Instance), o => new SqliteAuditDbContext(o)),
+                    .WithSqliteConcurrency(), o => new SqliteAuditDbContext(o)),
             DatabaseProvider.Postgres => Factory<PostgresAuditDbContext>(applicationServices,
                 b => b.UseNpgsql(connectionString, o => o.MigrationsHistoryTable(AuditDbContext.MigrationsHistoryTable)), o => new PostgresAuditDbContext(o)),
             DatabaseProvider.SqlServer => Factory<SqlServerAuditDbContext>(applicationServices,
