@@ -31,7 +31,7 @@ public static class ApiScenario
         var stepSeconds = options.Count("--api-step-seconds", full: 10, quick: 3);
         var warmupSeconds = options.Count("--api-warmup-seconds", full: 20, quick: 2);
 
-        await using var composition = await Composition.Distributed(run.Databases("api"), ProgrammeRun.ProgrammeStart, options.KeepDatabases);
+        await using var composition = await Composition.Distributed(run.Databases("api"), ProgrammeRun.ProgrammeStart, options.KeepDatabases, options.Settings);
         using var actors = new ApiActors(composition, Units);
         var pools = await ApiSeed.Run(actors, composition.Host, stored, agreements, Drafts);
         var endpoints = ApiMix.Endpoints(actors, pools);

@@ -34,6 +34,10 @@ public static class ScaleScenario
         settings["Database__Provider"] = "Postgres";
         settings["Database__ConnectionString"] = database;
         settings["Messaging__Transport"] = "InMemory";
+        foreach (var (key, value) in run.Options.Settings)
+        {
+            settings[key] = value;
+        }
 
         LoadedHistory loaded;
         await using (var first = await ServiceProcess.Start("workflows", "Zgc.Workflows", settings, TimeSpan.FromSeconds(120)))

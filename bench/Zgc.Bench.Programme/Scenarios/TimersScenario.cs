@@ -29,7 +29,7 @@ public static class TimersScenario
         ArgumentNullException.ThrowIfNull(run);
         var count = run.Options.Count("--timers", full: 10000, quick: 500);
         await using var service = await NoticeService.Start(run.Databases(Name), ProgrammeRun.ProgrammeStart, run.Options.KeepDatabases,
-            new Dictionary<string, string>());
+            run.Options.Settings);
         await using var watch = await NoticeWatch.Start(service.RabbitMq, count);
 
         var publishing = Stopwatch.StartNew();
