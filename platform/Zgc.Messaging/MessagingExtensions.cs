@@ -30,9 +30,9 @@ public static class MessagingExtensions
         var serviceBuilder = new ServiceMessagingBuilder<TDb>(service);
         configure?.Invoke(serviceBuilder);
         registry.Registrations.AddRange(serviceBuilder.Registrations);
-        foreach (var (name, configureEndpoint) in serviceBuilder.Endpoints)
+        foreach (var (name, limit, configureEndpoint) in serviceBuilder.Endpoints)
         {
-            registry.Endpoints.Add((name, (context, endpoint) => serviceBuilder.ConfigureEndpoint(name, context, endpoint, configureEndpoint)));
+            registry.Endpoints.Add((name, limit, (context, endpoint) => serviceBuilder.ConfigureEndpoint(name, context, endpoint, configureEndpoint)));
         }
 
         builder.Services.AddScoped<IOutbox<TDb>, DbOutbox<TDb>>();

@@ -53,3 +53,17 @@ internal static class Effects
         TraceId = System.Diagnostics.Activity.Current?.TraceId.ToString(),
     };
 }
+
+/// <summary>Takes its time inside the consumer's transaction; its endpoint has a concurrency limit of its own (Program).</summary>
+internal sealed class LingerConsumer(LingerGauge gauge) : IConsumer<Linger>
+{
+    public const int ConcurrentMessageLimit = 2;
+
+    public async Task Consume(ConsumeContext<Linger> context)
+    {
+        using (gauge.Enter(context.Message.Key))
+        {
+            await Task.Delay(context.Message.Milliseconds, context.CancellationToken);
+        }
+    }
+}

@@ -18,3 +18,6 @@ public sealed record CancelTimer(Guid CounterId);
 
 /// <summary>The counter state machine's own timeout message.</summary>
 public sealed record TimerElapsed(Guid CounterId);
+
+/// <summary>Handled by a consumer that takes <see cref="Milliseconds"/> and counts how many run at once.</summary>
+public sealed record Linger(Guid Key, int Milliseconds);

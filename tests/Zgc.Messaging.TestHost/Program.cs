@@ -22,12 +22,14 @@ public sealed class Program
         builder.Services.AddReceiveObserver(sp => sp.GetRequiredService<ReceiveCounter>());
         builder.Services.AddSingleton<DeliveryPathCounter>();
         builder.Services.AddSingleton<SendOrderRecorder>();
+        builder.Services.AddSingleton<LingerGauge>();
         builder.Services.AddSendObserver(sp => sp.GetRequiredService<SendOrderRecorder>());
         builder.AddServiceMessaging<TestDbContext>(Service, m => m
             .AddConsumer<Step1Consumer>()
             .AddConsumer<Step2Consumer>()
             .AddConsumer<PingConsumer>()
             .AddConsumer<WakeupConsumer>()
+            .AddConsumer<LingerConsumer>(LingerConsumer.ConcurrentMessageLimit)
             .AddStateMachine<CounterStateMachine, CounterSaga>());
 
         var app = builder.Build();

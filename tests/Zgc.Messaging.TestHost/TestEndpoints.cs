@@ -16,6 +16,8 @@ internal static class TestEndpoints
         var group = app.MapGroup("").AllowAnonymous();
         group.MapPost("/produce/step1", ProduceStep1);
         group.MapPost("/produce/pings", ProducePings);
+        group.MapPost("/produce/lingers", ProduceLingers);
+        group.MapGet("/lingers/{key:guid}", (Guid key, LingerGauge gauge) => TypedResults.Ok(gauge.For(key)));
         group.MapPost("/produce/duplicate-ping", ProduceDuplicatePing);
         group.MapPost("/produce/increment", ProduceIncrements);
         group.MapPost("/schedule/wakeup", ScheduleWakeup);
@@ -42,6 +44,18 @@ internal static class TestEndpoints
         for (var n = 0; n < count; n++)
         {
             await outbox.Publish(new Ping(key, n), ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok();
+    }
+
+    /// <summary><paramref name="count"/> messages that each take <paramref name="milliseconds"/> to handle, in one transaction.</summary>
+    private static async Task<Ok> ProduceLingers(Guid key, int count, int milliseconds, TestDbContext db, IOutbox<TestDbContext> outbox, CancellationToken ct)
+    {
+        for (var n = 0; n < count; n++)
+        {
+            await outbox.Publish(new Linger(key, milliseconds), ct);
         }
 
         await db.SaveChangesAsync(ct);

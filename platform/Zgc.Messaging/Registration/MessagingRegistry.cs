@@ -11,7 +11,7 @@ internal sealed class MessagingRegistry
 {
     public List<Action<IBusRegistrationConfigurator>> Registrations { get; } = [];
 
-    public List<(string Name, Action<IRegistrationContext, IReceiveEndpointConfigurator> Configure)> Endpoints { get; } = [];
+    public List<(string Name, int? ConcurrentMessageLimit, Action<IRegistrationContext, IReceiveEndpointConfigurator> Configure)> Endpoints { get; } = [];
 
     public List<string> Services { get; } = [];
 }

@@ -54,9 +54,18 @@ internal sealed class MessagingServiceProviderFactory(MessagingRegistry registry
             cfg.ConcurrentMessageLimit = limit;
         }
 
-        foreach (var (name, configure) in registry.Endpoints)
+        foreach (var (name, ownLimit, configure) in registry.Endpoints)
         {
-            cfg.ReceiveEndpoint(name, endpoint => configure(context, endpoint));
+            cfg.ReceiveEndpoint(name, endpoint =>
+            {
+                if (ownLimit is { } own)
+                {
+                    // Both are ceilings: the lower one holds (the bus-wide setting above is only the endpoints' default).
+                    endpoint.ConcurrentMessageLimit = Math.Min(own, options.ConcurrentMessageLimit ?? own);
+                }
+
+                configure(context, endpoint);
+            });
         }
     }
 }

@@ -22,13 +22,28 @@ public sealed class ServiceMessagingBuilder<TDb> where TDb : DbContext
 
     internal List<Action<IBusRegistrationConfigurator>> Registrations { get; } = [];
 
-    internal List<(string Name, Action<IRegistrationContext, IReceiveEndpointConfigurator> Configure)> Endpoints { get; } = [];
+    /// <summary>Each endpoint's name, its own concurrency limit (null: the transport's default or the operator's) and its configuration.</summary>
+    internal List<(string Name, int? ConcurrentMessageLimit, Action<IRegistrationContext, IReceiveEndpointConfigurator> Configure)> Endpoints { get; } = [];
 
     public ServiceMessagingBuilder<TDb> AddConsumer<TConsumer>() where TConsumer : class, IConsumer
     {
         Registrations.Add(x => x.AddConsumer<TConsumer>());
         var name = $"{Service}-{KebabCaseEndpointNameFormatter.Instance.Consumer<TConsumer>()}";
-        Endpoints.Add((name, (context, endpoint) => endpoint.ConfigureConsumer<TConsumer>(context)));
+        Endpoints.Add((name, null, (context, endpoint) => endpoint.ConfigureConsumer<TConsumer>(context)));
+        return this;
+    }
+
+    /// <summary>
+    /// A consumer whose endpoint handles at most <paramref name="concurrentMessageLimit"/> messages at once: for a consumer
+    /// whose transaction is large, where more at once only holds more memory and delays every commit (the notice service's
+    /// close sweeps). A lower <c>Messaging:ConcurrentMessageLimit</c>, when an operator sets one, applies instead.
+    /// </summary>
+    public ServiceMessagingBuilder<TDb> AddConsumer<TConsumer>(int concurrentMessageLimit) where TConsumer : class, IConsumer
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(concurrentMessageLimit, 1);
+        Registrations.Add(x => x.AddConsumer<TConsumer>());
+        var name = $"{Service}-{KebabCaseEndpointNameFormatter.Instance.Consumer<TConsumer>()}";
+        Endpoints.Add((name, concurrentMessageLimit, (context, endpoint) => endpoint.ConfigureConsumer<TConsumer>(context)));
         return this;
     }
 
@@ -44,7 +59,7 @@ public sealed class ServiceMessagingBuilder<TDb> where TDb : DbContext
             r.RegisterLoadSagaRepository<TSaga, EfSagaRepositoryContextFactory<TSaga, TDb>>();
         }));
         var name = $"{Service}-{KebabCaseEndpointNameFormatter.Instance.Saga<TSaga>()}";
-        Endpoints.Add((name, (context, endpoint) => endpoint.ConfigureSaga<TSaga>(context)));
+        Endpoints.Add((name, null, (context, endpoint) => endpoint.ConfigureSaga<TSaga>(context)));
         return this;
     }
 

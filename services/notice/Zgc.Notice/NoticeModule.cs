@@ -26,7 +26,8 @@ public static class NoticeModule
         builder.AddServiceDatabase<NoticeDbContext, SqliteNoticeDbContext, PostgresNoticeDbContext, SqlServerNoticeDbContext>("Notice");
         builder.AddAudit(Name);
         builder.Services.AddHostedService<CalendarSeeder>();
-        builder.AddServiceMessaging<NoticeDbContext>(Name, m => m.AddConsumer<PublishNoticeConsumer>().AddConsumer<CloseNoticeConsumer>());
+        builder.AddServiceMessaging<NoticeDbContext>(Name, m => m.AddConsumer<PublishNoticeConsumer>()
+            .AddConsumer<CloseNoticeConsumer>(CloseNoticeConsumer.ConcurrentSweeps));
         builder.AddNoticeGauges();
         builder.Services.AddRateLimiter(o =>
         {

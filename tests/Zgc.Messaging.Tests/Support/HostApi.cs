@@ -32,6 +32,11 @@ public sealed class HostApi(HttpClient http, string describe)
 
     public Task ProducePings(Guid key, int count) => Post($"/produce/pings?key={key}&count={count}");
 
+    public Task ProduceLingers(Guid key, int count, int milliseconds) => Post($"/produce/lingers?key={key}&count={count}&milliseconds={milliseconds}");
+
+    public async Task<LingerStats> Lingers(Guid key) =>
+        await http.GetFromJsonAsync<LingerStats>($"/lingers/{key}", Ct) ?? throw new InvalidOperationException("GET /lingers returned nothing");
+
     public Task ProduceDuplicatePing(Guid key, int copies) => Post($"/produce/duplicate-ping?key={key}&copies={copies}");
 
     public Task ProduceIncrements(Guid counter, int count) => Post($"/produce/increment?counter={counter}&count={count}");

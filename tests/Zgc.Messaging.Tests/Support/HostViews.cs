@@ -18,3 +18,6 @@ public sealed record CounterView(Guid CorrelationId, int Version, string Current
 
 /// <summary>One entry of GET /msgtest/timers.</summary>
 public sealed record TimerView(Guid TokenId, Guid MessageId, string MessageType, DateTimeOffset DueTime);
+
+/// <summary>GET /lingers/{key}: how many Linger messages of the key were handled, and the most at one time.</summary>
+public sealed record LingerStats(int Handled, int MostAtOnce);

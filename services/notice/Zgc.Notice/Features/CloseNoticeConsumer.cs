@@ -20,6 +20,17 @@ internal sealed partial class CloseNoticeConsumer(NoticeDbContext db, IOutbox<No
     /// <summary>How many other due close timers one transaction takes over at most.</summary>
     internal const int SweepSize = 500;
 
+    /// <summary>
+    /// How many close timers the service handles at once: each may sweep <see cref="SweepSize"/> notices, and with the
+    /// transport's default (16 at once on two cores) sixteen sweeps ran side by side and all committed late and together,
+    /// and the process peaked at ~450 MB in the timers benchmark. Two per core keep the cores busy with less than 300 MB
+    /// (performance.md, fix 26).
+    /// </summary>
+    internal static readonly int ConcurrentSweeps = 2 * Environment.ProcessorCount;
+
+    /// <summary>How many of a sweep's closes are saved together.</summary>
+    private const int SavePartSize = 100;
+
     private const string SweepSavepoint = "close_sweep";
 
     public async Task Consume(ConsumeContext<CloseNotice> context)
@@ -47,14 +58,17 @@ internal sealed partial class CloseNoticeConsumer(NoticeDbContext db, IOutbox<No
         try
         {
             var due = await outbox.TakeDueTimers<CloseNotice>(SweepSize, cancellationToken);
-            if (due.Count > 0)
+            // Saved a part at a time: what EF builds to save a part (its commands, their parameters and SQL) lives only
+            // while that part is written, so sixteen sweeps at once no longer hold 500 closes' worth each (performance.md,
+            // fix 26). All parts are still one transaction behind the savepoint.
+            foreach (var part in due.Chunk(SavePartSize))
             {
-                var ids = due.Select(t => t.Message.NoticeId).ToList();
+                var ids = part.Select(t => t.Message.NoticeId).ToList();
                 // Loaded together, so each close below finds its notice without a query of its own. Looked up here, not in
                 // DbSet.Local: every read of Local detects changes across everything tracked, which made a sweep quadratic
                 // in its size (performance.md, fix 22).
                 var notices = await db.Notices.Include(n => n.Objections).Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id, cancellationToken);
-                foreach (var timer in due)
+                foreach (var timer in part)
                 {
                     await Close(timer.Message, notices.GetValueOrDefault(timer.Message.NoticeId), timer.ConversationId, cancellationToken);
                 }
