@@ -2,6 +2,8 @@ using System.Text.Json;
 using MassTransit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Zgc.Messaging.Outbox;
 using Zgc.Messaging.TestHost;
 using Zgc.Testing;
@@ -64,6 +66,44 @@ public sealed class DueTimersTests
         {
             await db.Database.EnsureDeletedAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>A full take tells the service's delivery worker to leave due timers to the sweeps for a while (fix 27).</summary>
+    [Fact]
+    public async Task A_take_that_gets_all_it_asked_for_signals_a_sweep_and_a_partial_one_does_not()
+    {
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync(Ct);
+        await using var db = new SqliteTestDbContext(new DbContextOptionsBuilder<SqliteTestDbContext>().UseSqlite(connection).Options);
+        await db.Database.EnsureCreatedAsync(Ct);
+        for (var i = 0; i < 3; i++)
+        {
+            Timer(db, new SweptTimer(Guid.NewGuid(), Now.AddMinutes(-i)), Now.AddMinutes(-i));
+        }
+
+        await db.SaveChangesAsync(Ct);
+        var stopwatch = new FakeTimeProvider();
+        var signal = new TimerSweepSignal<SqliteTestDbContext>(stopwatch);
+        await using var services = new ServiceCollection().AddSingleton(signal).BuildServiceProvider();
+        var outbox = new DbOutbox<SqliteTestDbContext>(db, Bus.Factory.CreateUsingInMemory(_ => { }), new FakeTimeProvider(Now), services);
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(Ct))
+        {
+            Assert.Equal(2, (await outbox.TakeDueTimers<SweptTimer>(2, Ct)).Count);
+            await transaction.CommitAsync(Ct);
+        }
+
+        Assert.True(signal.Sweeping);
+        stopwatch.Advance(TimerSweepSignal<SqliteTestDbContext>.Pause);
+        Assert.False(signal.Sweeping);
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(Ct))
+        {
+            Assert.Single(await outbox.TakeDueTimers<SweptTimer>(2, Ct)); // the last one: nothing more to sweep
+            await transaction.CommitAsync(Ct);
+        }
+
+        Assert.False(signal.Sweeping);
     }
 
     private static async Task AssertTakes(TestDbContext db)

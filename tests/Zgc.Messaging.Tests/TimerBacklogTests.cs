@@ -43,6 +43,14 @@ public sealed class TimerBacklogTests
     public Task On_PostgreSQL_a_message_never_overtakes_an_earlier_timer_of_its_own_conversation() =>
         OnPostgres(ConversationKeepsItsOrder);
 
+    [Fact]
+    public Task On_SQLite_while_a_sweep_takes_timers_rounds_deliver_the_messages_and_leave_the_timers() =>
+        OnSqlite(TimersLeftToTheSweep);
+
+    [Fact]
+    public Task On_PostgreSQL_while_a_sweep_takes_timers_rounds_deliver_the_messages_and_leave_the_timers() =>
+        OnPostgres(TimersLeftToTheSweep);
+
     /// <summary>What bounds delivery when a backlog drains is read from these (docs/performance.md, fix 23).</summary>
     [Fact]
     public Task A_round_records_the_time_of_each_phase_and_the_rows_it_sent() => OnSqlite(async delivery =>
@@ -96,6 +104,28 @@ public sealed class TimerBacklogTests
         // The timers still drain.
         var rest = await delivery.Drain();
         Assert.Equal(timers.Skip(Batch).Select(t => t.MessageId).Order(), rest.Order());
+    }
+
+    /// <summary>
+    /// Five overdue timers and three messages; a consumer has just taken a full share of due timers (fix 27). Until the pause
+    /// has passed the rounds send the messages only; then the timers drain as before, so none is left behind.
+    /// </summary>
+    private static async Task TimersLeftToTheSweep<TDb>(Delivery<TDb> delivery)
+        where TDb : DbContext
+    {
+        var timers = Enumerable.Range(0, 5).Select(i => Row(Guid.NewGuid(), Now.AddMinutes(-10).AddTicks(i), timer: true)).ToArray();
+        var messages = Enumerable.Range(0, 3).Select(i => Row(Guid.NewGuid(), Now.AddMinutes(-1).AddTicks(i), timer: false)).ToArray();
+        await delivery.Store(timers);
+        await delivery.Store(messages);
+        delivery.Sweeps.TookFullShare();
+
+        var during = await delivery.Drain();
+
+        // Each row is a conversation of its own, and lanes of one round go side by side: compared as sets.
+        Assert.Equal(messages.Select(m => m.MessageId).Order(), during.Order());
+        delivery.SweepStopwatch.Advance(TimerSweepSignal<TDb>.Pause);
+        Assert.False(delivery.Sweeps.Sweeping);
+        Assert.Equal(timers.Select(t => t.MessageId).Order(), (await delivery.Drain()).Order());
     }
 
     /// <summary>
@@ -174,8 +204,14 @@ public sealed class TimerBacklogTests
     {
         private readonly ConcurrentQueue<Guid> _sent = new();
         private OutboxDeliveryService<TDb> _worker = null!;
+        private TimerSweepSignal<TDb>? _sweeps;
 
         public ServiceProvider Services { get; private set; } = null!;
+
+        /// <summary>The stopwatch of <see cref="Sweeps"/>: moved by hand.</summary>
+        public FakeTimeProvider SweepStopwatch { get; } = new();
+
+        public TimerSweepSignal<TDb> Sweeps => _sweeps ??= new TimerSweepSignal<TDb>(SweepStopwatch);
 
         public static async Task<Delivery<TDb>> Create(Action<DbContextOptionsBuilder> database)
         {
@@ -189,6 +225,7 @@ public sealed class TimerBacklogTests
             bus.ConnectSendObserver(new SendRecorder(delivery._sent));
             services.AddSingleton(bus);
             services.AddSingleton<Zgc.Messaging.Outbox.Transport.DirectPublisher>(); // in-memory bus: not used
+            services.AddSingleton(delivery.Sweeps);
             delivery.Services = services.BuildServiceProvider();
             await using (var scope = delivery.Services.CreateAsyncScope())
             {

@@ -3,6 +3,7 @@ using MassTransit.Middleware;
 using MassTransit.Middleware.Outbox;
 using MassTransit.Transports;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Zgc.Messaging.Outbox;
 
@@ -53,8 +54,16 @@ internal sealed class DbOutbox<TDb>(TDb db, IBus bus, TimeProvider clock, IServi
         }, cancellationToken);
 
     // Runs on this unit of work's DbContext, so inside its transaction (the consumer's, or the caller's own).
-    public Task<IReadOnlyList<DueTimer<T>>> TakeDueTimers<T>(int max, CancellationToken cancellationToken = default) where T : class =>
-        DueTimers.Take<T>(db, clock.GetUtcNow(), max, cancellationToken);
+    public async Task<IReadOnlyList<DueTimer<T>>> TakeDueTimers<T>(int max, CancellationToken cancellationToken = default) where T : class
+    {
+        var taken = await DueTimers.Take<T>(db, clock.GetUtcNow(), max, cancellationToken);
+        if (taken.Count > 0 && taken.Count >= max)
+        {
+            services.GetService<TimerSweepSignal<TDb>>()?.TookFullShare();
+        }
+
+        return taken;
+    }
 
     public Task AddSend<T>(SendContext<T> context) where T : class
     {

@@ -23,6 +23,7 @@ internal sealed partial class OutboxDeliveryService<TDb>(
     IEnumerable<ServiceMessagingInfo> hostedServices,
     IBusControl bus,
     DirectPublisher direct,
+    TimerSweepSignal<TDb> sweeps,
     TimeProvider clock,
     IOptions<MessagingOptions> options,
     ILogger<OutboxDeliveryService<TDb>> logger) : BackgroundService
@@ -108,7 +109,8 @@ internal sealed partial class OutboxDeliveryService<TDb>(
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.Database.AutoSavepointsEnabled = false; // one SaveChanges, then commit: a savepoint would only add round trips
             var startedAt = Stopwatch.GetTimestamp();
-            var rows = await Claim(db, clock.GetUtcNow(), options.Value.OutboxBatchSize, cancellationToken);
+            // While the service's consumers sweep due timers themselves, leave the timers to them (TimerSweepSignal).
+            var rows = await Claim(db, clock.GetUtcNow(), options.Value.OutboxBatchSize, timers: !sweeps.Sweeping, cancellationToken);
             if (rows.Count == 0)
             {
                 return 0; // the transaction ends with nothing written; the polling loop decides when to look again
@@ -280,9 +282,10 @@ internal sealed partial class OutboxDeliveryService<TDb>(
     /// of those very timers among it — until the last timer has been sent, as every new message is due later than the
     /// overdue ones (docs/performance.md, fix 21). With it, a round shares itself between the two. Order per conversation
     /// is kept by the lanes: a lane stops before any row of its conversation that this round did not claim.
-    /// SQL Server claims by due order alone (untested here without a server).
+    /// Without <paramref name="timers"/> (the service's consumers are sweeping them, <see cref="TimerSweepSignal{TDb}"/>) only
+    /// the second part is claimed. SQL Server claims by due order alone (untested here without a server; nothing sweeps there).
     /// </summary>
-    private static Task<List<OutboxMessage>> Claim(TDb db, DateTimeOffset now, int batch, CancellationToken cancellationToken)
+    private static Task<List<OutboxMessage>> Claim(TDb db, DateTimeOffset now, int batch, bool timers, CancellationToken cancellationToken)
     {
         var set = db.Set<OutboxMessage>();
         var entity = db.Model.FindEntityType(typeof(OutboxMessage))!;
@@ -310,10 +313,12 @@ internal sealed partial class OutboxDeliveryService<TDb>(
             string Walk(string filter) =>
                 $"SELECT \"{sequence}\" FROM \"{table}\" WHERE \"{delivered}\" IS NULL AND \"{due}\" <= {{0}}{filter} " +
                 $"ORDER BY \"{delivered}\", \"{due}\", \"{sequence}\" LIMIT {batch} FOR UPDATE SKIP LOCKED";
-            return set.FromSqlRaw(
-                    $"WITH first_due AS ({Walk("")}), messages AS ({Walk($" AND \"{token}\" IS NULL")}) " +
-                    $"SELECT * FROM \"{table}\" WHERE \"{sequence}\" IN (SELECT \"{sequence}\" FROM first_due UNION SELECT \"{sequence}\" FROM messages) " +
-                    $"ORDER BY \"{due}\", \"{sequence}\"", now)
+            var walks = timers
+                ? $"WITH first_due AS ({Walk("")}), messages AS ({Walk($" AND \"{token}\" IS NULL")}) " +
+                  $"SELECT * FROM \"{table}\" WHERE \"{sequence}\" IN (SELECT \"{sequence}\" FROM first_due UNION SELECT \"{sequence}\" FROM messages) "
+                : $"WITH messages AS ({Walk($" AND \"{token}\" IS NULL")}) " +
+                  $"SELECT * FROM \"{table}\" WHERE \"{sequence}\" IN (SELECT \"{sequence}\" FROM messages) ";
+            return set.FromSqlRaw(walks + $"ORDER BY \"{due}\", \"{sequence}\"", now)
                 .AsTracking().ToListAsync(cancellationToken);
         }
 
@@ -328,13 +333,15 @@ internal sealed partial class OutboxDeliveryService<TDb>(
 #pragma warning restore EF1003
 
         // SQLite: the transaction is BEGIN IMMEDIATE, so this process is the only writer until it commits.
-        return ClaimOnSqlite(set, now, batch, cancellationToken);
+        return ClaimOnSqlite(set, now, batch, timers, cancellationToken);
     }
 
-    private static async Task<List<OutboxMessage>> ClaimOnSqlite(DbSet<OutboxMessage> set, DateTimeOffset now, int batch, CancellationToken cancellationToken)
+    private static async Task<List<OutboxMessage>> ClaimOnSqlite(DbSet<OutboxMessage> set, DateTimeOffset now, int batch, bool timers, CancellationToken cancellationToken)
     {
         var due = set.Where(x => x.DeliveredAt == null && x.DueTime <= now);
-        var first = await due.OrderBy(x => x.DueTime).ThenBy(x => x.SequenceNumber).Take(batch).AsTracking().ToListAsync(cancellationToken);
+        List<OutboxMessage> first = timers
+            ? await due.OrderBy(x => x.DueTime).ThenBy(x => x.SequenceNumber).Take(batch).AsTracking().ToListAsync(cancellationToken)
+            : [];
         var messages = await due.Where(x => x.ScheduleTokenId == null)
             .OrderBy(x => x.DueTime).ThenBy(x => x.SequenceNumber).Take(batch).AsTracking().ToListAsync(cancellationToken);
         // Tracked queries resolve a row read twice to one instance.
