@@ -37,7 +37,7 @@ public static class MessagingExtensions
 
         builder.Services.AddScoped<IOutbox<TDb>, DbOutbox<TDb>>();
         builder.Services.AddScoped<IOutboxContextFactory<TDb>, DbOutboxContextFactory<TDb>>();
-        builder.Services.AddSingleton<TimerSweepSignal<TDb>>();
+        builder.Services.AddSingleton(new TimerSweepSignal<TDb>(TimeProvider.System));
         builder.Services.AddHostedService<OutboxDeliveryService<TDb>>();
         builder.Services.AddSingleton(new ServiceMessagingInfo(service, typeof(TDb)));
         return builder;

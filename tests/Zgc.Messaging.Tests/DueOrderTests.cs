@@ -88,7 +88,7 @@ public sealed class DueOrderTests : IAsyncDisposable
         bus.ConnectSendObserver(new SendRecorder(_sent));
         services.AddSingleton(bus);
         services.AddSingleton<Zgc.Messaging.Outbox.Transport.DirectPublisher>(); // in-memory bus: not used
-        services.AddSingleton<TimerSweepSignal<SqliteTestDbContext>>();
+        services.AddSingleton(new TimerSweepSignal<SqliteTestDbContext>(TimeProvider.System));
         var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<SqliteTestDbContext>().Database.EnsureCreatedAsync(Ct);

@@ -9,18 +9,14 @@ namespace Zgc.Messaging.Outbox;
 /// share for <see cref="Pause"/>, timers are delivered as before, so a sweep that failed, rolled back or stopped leaves
 /// none behind, and the first timer of a backlog (the one that starts the sweeps) is always delivered.
 /// </summary>
+/// <param name="stopwatch">Real time in a service (<see cref="TimeProvider.System"/>): the pause is polling cadence, not
+/// business time, so a simulated clock must not stretch or shrink it.</param>
 public sealed class TimerSweepSignal<TDb>(TimeProvider stopwatch)
 {
     /// <summary>How long after a sweep's full take the worker leaves due timers alone.</summary>
     public static readonly TimeSpan Pause = TimeSpan.FromSeconds(1);
 
     private long _lastFullTake;
-
-    /// <summary>With the real clock: a pause is polling cadence, not business time (a simulated clock must not change it).</summary>
-    public TimerSweepSignal()
-        : this(TimeProvider.System)
-    {
-    }
 
     /// <summary>Whether a sweep took a full share of due timers less than <see cref="Pause"/> ago.</summary>
     public bool Sweeping

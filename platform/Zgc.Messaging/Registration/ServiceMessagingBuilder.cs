@@ -25,13 +25,7 @@ public sealed class ServiceMessagingBuilder<TDb> where TDb : DbContext
     /// <summary>Each endpoint's name, its own concurrency limit (null: the transport's default or the operator's) and its configuration.</summary>
     internal List<(string Name, int? ConcurrentMessageLimit, Action<IRegistrationContext, IReceiveEndpointConfigurator> Configure)> Endpoints { get; } = [];
 
-    public ServiceMessagingBuilder<TDb> AddConsumer<TConsumer>() where TConsumer : class, IConsumer
-    {
-        Registrations.Add(x => x.AddConsumer<TConsumer>());
-        var name = $"{Service}-{KebabCaseEndpointNameFormatter.Instance.Consumer<TConsumer>()}";
-        Endpoints.Add((name, null, (context, endpoint) => endpoint.ConfigureConsumer<TConsumer>(context)));
-        return this;
-    }
+    public ServiceMessagingBuilder<TDb> AddConsumer<TConsumer>() where TConsumer : class, IConsumer => Consumer<TConsumer>(null);
 
     /// <summary>
     /// A consumer whose endpoint handles at most <paramref name="concurrentMessageLimit"/> messages at once: for a consumer
@@ -41,6 +35,11 @@ public sealed class ServiceMessagingBuilder<TDb> where TDb : DbContext
     public ServiceMessagingBuilder<TDb> AddConsumer<TConsumer>(int concurrentMessageLimit) where TConsumer : class, IConsumer
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(concurrentMessageLimit, 1);
+        return Consumer<TConsumer>(concurrentMessageLimit);
+    }
+
+    private ServiceMessagingBuilder<TDb> Consumer<TConsumer>(int? concurrentMessageLimit) where TConsumer : class, IConsumer
+    {
         Registrations.Add(x => x.AddConsumer<TConsumer>());
         var name = $"{Service}-{KebabCaseEndpointNameFormatter.Instance.Consumer<TConsumer>()}";
         Endpoints.Add((name, concurrentMessageLimit, (context, endpoint) => endpoint.ConfigureConsumer<TConsumer>(context)));

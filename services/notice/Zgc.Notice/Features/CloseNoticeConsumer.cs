@@ -59,8 +59,8 @@ internal sealed partial class CloseNoticeConsumer(NoticeDbContext db, IOutbox<No
         {
             var due = await outbox.TakeDueTimers<CloseNotice>(SweepSize, cancellationToken);
             // Saved a part at a time: what EF builds to save a part (its commands, their parameters and SQL) lives only
-            // while that part is written, so sixteen sweeps at once no longer hold 500 closes' worth each (performance.md,
-            // fix 26). All parts are still one transaction behind the savepoint.
+            // while that part is written, instead of 500 closes' worth per sweep in flight (performance.md, fix 26). All
+            // parts are still one transaction behind the savepoint.
             foreach (var part in due.Chunk(SavePartSize))
             {
                 var ids = part.Select(t => t.Message.NoticeId).ToList();
