@@ -26,6 +26,7 @@ public static class NoticeModule
         builder.AddServiceDatabase<NoticeDbContext, SqliteNoticeDbContext, PostgresNoticeDbContext, SqlServerNoticeDbContext>("Notice");
         builder.AddAudit(Name);
         builder.Services.AddHostedService<CalendarSeeder>();
+        builder.Services.AddSingleton<CalendarCache>();
         builder.AddServiceMessaging<NoticeDbContext>(Name, m => m.AddConsumer<PublishNoticeConsumer>()
             .AddConsumer<CloseNoticeConsumer>(CloseNoticeConsumer.ConcurrentSweeps));
         builder.AddNoticeGauges();

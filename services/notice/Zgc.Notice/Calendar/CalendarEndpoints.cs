@@ -70,32 +70,32 @@ internal static class CalendarEndpoints
         return TypedResults.Ok(new CalendarYearStored(year, arrangement.Days.Count, Warnings(years, clock)));
     }
 
-    private static async Task<Ok<WorkingDayAnswer>> Day(DateOnly date, NoticeDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<WorkingDayAnswer>> Day(DateOnly date, NoticeDbContext db, CalendarCache calendars, CancellationToken cancellationToken)
     {
-        var calendar = await CalendarStore.Load(db, cancellationToken);
+        var calendar = await calendars.Get(db, cancellationToken);
         return TypedResults.Ok(new WorkingDayAnswer(date, calendar.IsWorkingDay(date), calendar.Exception(date)?.Name));
     }
 
-    private static async Task<Ok<WorkingDayAnswer>> Nth(DateOnly from, int n, NoticeDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<WorkingDayAnswer>> Nth(DateOnly from, int n, NoticeDbContext db, CalendarCache calendars, CancellationToken cancellationToken)
     {
         if (n is < 1 or > 1000)
         {
             throw new RuleViolationException("n", HolidayArrangement.Rule, "n is between 1 and 1000.", "n 应在1至1000之间。");
         }
 
-        var calendar = await CalendarStore.Load(db, cancellationToken);
+        var calendar = await calendars.Get(db, cancellationToken);
         var day = calendar.NthWorkingDay(from, n);
         return TypedResults.Ok(new WorkingDayAnswer(day, true, calendar.Exception(day)?.Name));
     }
 
-    private static async Task<Ok<WorkingDaysAnswer>> Between(DateOnly from, DateOnly to, NoticeDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<WorkingDaysAnswer>> Between(DateOnly from, DateOnly to, NoticeDbContext db, CalendarCache calendars, CancellationToken cancellationToken)
     {
         if (to.DayNumber - from.DayNumber > 3660)
         {
             throw new RuleViolationException("to", HolidayArrangement.Rule, "At most ten years at a time.", "一次最多查询十年。");
         }
 
-        var calendar = await CalendarStore.Load(db, cancellationToken);
+        var calendar = await calendars.Get(db, cancellationToken);
         return TypedResults.Ok(new WorkingDaysAnswer(from, to, calendar.WorkingDaysBetween(from, to)));
     }
 

@@ -23,10 +23,10 @@ internal sealed partial class CloseNoticeConsumer(NoticeDbContext db, IOutbox<No
     /// <summary>
     /// How many close timers the service handles at once: each may sweep <see cref="SweepSize"/> notices, and with the
     /// transport's default (16 at once on two cores) sixteen sweeps ran side by side and all committed late and together,
-    /// and the process peaked at ~450 MB in the timers benchmark. Two per core keep the cores busy with less than 300 MB
-    /// (performance.md, fix 26).
+    /// and the process peaked at ~450 MB in the timers benchmark. One per core keeps the cores busy, commits each sweep
+    /// soonest and stays under 300 MB (performance.md, fixes 26–27: better than two per core, or one in all).
     /// </summary>
-    internal static readonly int ConcurrentSweeps = 2 * Environment.ProcessorCount;
+    internal static readonly int ConcurrentSweeps = Environment.ProcessorCount;
 
     /// <summary>How many of a sweep's closes are saved together.</summary>
     private const int SavePartSize = 100;

@@ -1,7 +1,7 @@
 using Zgc.Messaging.Outbox;
-using Zgc.Notice.Calendar;
 using Zgc.Notice.Contracts;
 using Zgc.Notice.Domain;
+using Zgc.Notice.Domain.Calendar;
 using Zgc.Notice.Persistence;
 
 namespace Zgc.Notice.Features;
@@ -13,10 +13,9 @@ internal static class NoticeFlow
     public const string Withdrawn = "Withdrawn";
 
     /// <summary>Publishes the notice, schedules its close (a due-dated outbox row) and announces it; the caller saves.</summary>
-    public static async Task Publish(PublicNotice notice, NoticeDbContext db, IOutbox<NoticeDbContext> outbox, NoticeOptions options, DateTimeOffset now,
-        string by, CancellationToken cancellationToken)
+    public static async Task Publish(PublicNotice notice, WorkingDayCalendar calendar, IOutbox<NoticeDbContext> outbox, NoticeOptions options,
+        DateTimeOffset now, string by, CancellationToken cancellationToken)
     {
-        var calendar = await CalendarStore.Load(db, cancellationToken);
         notice.Publish(now, calendar, options.Policy(), by);
         await ScheduleClose(notice, outbox, cancellationToken);
         await outbox.Publish(new NoticePublished(notice.Id, notice.ApplicationId, notice.StartsOn!.Value, notice.EndsOn!.Value, notice.ClosesAt!.Value, now),

@@ -45,7 +45,7 @@ internal static class OfficerNotices
     }
 
     private static async Task<Results<Ok<NoticeView>, NotFound>> Publish(Guid id, ClaimsPrincipal user, NoticeDbContext db, IOutbox<NoticeDbContext> outbox,
-        IOptions<NoticeOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        CalendarCache calendars, IOptions<NoticeOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var notice = await Load(db, id, cancellationToken);
         if (notice is null)
@@ -53,7 +53,7 @@ internal static class OfficerNotices
             return TypedResults.NotFound();
         }
 
-        await NoticeFlow.Publish(notice, db, outbox, options.Value, clock.GetUtcNow(), Who(user), cancellationToken);
+        await NoticeFlow.Publish(notice, await calendars.Get(db, cancellationToken), outbox, options.Value, clock.GetUtcNow(), Who(user), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(NoticeView.From(notice));
     }
@@ -84,7 +84,7 @@ internal static class OfficerNotices
     }
 
     private static async Task<Results<Ok<NoticeView>, NotFound>> Extend(Guid id, ExtendRequest request, NoticeDbContext db, IOutbox<NoticeDbContext> outbox,
-        IOptions<NoticeOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        CalendarCache calendars, IOptions<NoticeOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var notice = await Load(db, id, cancellationToken);
         if (notice is null)
@@ -93,7 +93,7 @@ internal static class OfficerNotices
         }
 
         var now = clock.GetUtcNow();
-        var calendar = await CalendarStore.Load(db, cancellationToken);
+        var calendar = await calendars.Get(db, cancellationToken);
         if (notice.Extend(request.EndsOn, calendar, options.Value.Policy(), now) is { } timer)
         {
             await outbox.Cancel(timer, cancellationToken);

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Zgc.Messaging.Outbox;
+using Zgc.Notice.Calendar;
 using Zgc.Notice.Contracts;
 using Zgc.Notice.Domain;
 using Zgc.Notice.Persistence;
@@ -12,7 +13,8 @@ namespace Zgc.Notice.Features;
 /// Drafts the notice of an approved platform (one per application) and, when the service is configured to publish
 /// by itself, publishes it at once; otherwise a committee officer publishes the draft.
 /// </summary>
-internal sealed class PublishNoticeConsumer(NoticeDbContext db, IOutbox<NoticeDbContext> outbox, IOptions<NoticeOptions> options, TimeProvider clock)
+internal sealed class PublishNoticeConsumer(NoticeDbContext db, IOutbox<NoticeDbContext> outbox, CalendarCache calendars, IOptions<NoticeOptions> options,
+    TimeProvider clock)
     : IConsumer<PublishNotice>
 {
     public async Task Consume(ConsumeContext<PublishNotice> context)
@@ -29,7 +31,8 @@ internal sealed class PublishNoticeConsumer(NoticeDbContext db, IOutbox<NoticeDb
         db.Notices.Add(notice);
         if (options.Value.AutoPublish)
         {
-            await NoticeFlow.Publish(notice, db, outbox, options.Value, now, "auto", context.CancellationToken);
+            await NoticeFlow.Publish(notice, await calendars.Get(db, context.CancellationToken), outbox, options.Value, now, "auto",
+                context.CancellationToken);
         }
 
         await db.SaveChangesAsync(context.CancellationToken);
