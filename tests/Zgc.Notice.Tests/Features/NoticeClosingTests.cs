@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Zgc.Notice.Calendar;
 using Zgc.Notice.Domain;
+using Zgc.Notice.Domain.Calendar;
+using Zgc.Notice.Persistence;
 using Zgc.ServiceDefaults;
 using Zgc.Testing;
 
@@ -292,6 +296,30 @@ public sealed class NoticeClosingTests
         Assert.Equal(HttpStatusCode.Created, (await anonymous.PostAsJsonAsync($"/notice/notices/{notice.Id}/objections", Objection(), Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await anonymous.PostAsJsonAsync($"/notice/notices/{notice.Id}/objections", Objection(), Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await anonymous.PostAsJsonAsync($"/notice/notices/{notice.Id}/objections", Objection(), Ct)).StatusCode);
+    }
+
+    /// <summary>Read once and kept: the stored calendar is read again only after a year changed (performance.md, fix 28).</summary>
+    [Fact, Trait("Req", "R-A13-NOTICE")]
+    public async Task The_calendar_is_kept_between_uses_and_read_again_after_a_year_changes()
+    {
+        await using var app = new ClockedNoticeApp(new DateTimeOffset(2026, 12, 1, 9, 0, 0, Beijing));
+        using var anonymous = app.Client(null);
+        await anonymous.GetFromJsonAsync<JsonElement>("/notice/calendar/years", Ct); // started and seeded
+        var calendars = app.Services.GetRequiredService<CalendarCache>();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NoticeDbContext>();
+
+        var first = await calendars.Get(db, Ct);
+        Assert.Same(first, await calendars.Get(db, Ct));
+
+        await CalendarStore.Put(db, HolidayArrangement.Create(2027, ["https://www.gov.cn/example-2027"], [new CalendarDay(new DateOnly(2027, 1, 1), true, "元旦")]),
+            "admin", app.Clock.GetUtcNow(), Ct);
+        await db.SaveChangesAsync(Ct);
+        var changed = await calendars.Get(db, Ct);
+
+        Assert.NotSame(first, changed);
+        Assert.False(changed.IsWorkingDay(new DateOnly(2027, 1, 1)));
+        Assert.Same(changed, await calendars.Get(db, Ct));
     }
 
     [Fact, Trait("Req", "R-A13-NOTICE")]
