@@ -24,7 +24,7 @@ internal sealed partial class CloseNoticeConsumer(NoticeDbContext db, IOutbox<No
     /// How many close timers the service handles at once: each may sweep <see cref="SweepSize"/> notices, and with the
     /// transport's default (16 at once on two cores) sixteen sweeps ran side by side and all committed late and together,
     /// and the process peaked at ~450 MB in the timers benchmark. One per core keeps the cores busy, commits each sweep
-    /// soonest and stays under 300 MB (performance.md, fixes 26–27: better than two per core, or one in all).
+    /// soonest and stays under 300 MB (performance.md, fixes 26–27: measured better than two per core or one at a time).
     /// </summary>
     internal static readonly int ConcurrentSweeps = Environment.ProcessorCount;
 
