@@ -30,6 +30,9 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         }
     }
 
+    /// <summary>A column name as the provider's SQL writes it, for index filters.</summary>
+    private string Quote(string column) => Database.IsSqlServer() ? $"[{column}]" : $"\"{column}\"";
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<OutboxMessage>(e =>
@@ -38,6 +41,16 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
             e.HasKey(x => x.SequenceNumber);
             e.Property(x => x.SequenceNumber).ValueGeneratedOnAdd();
             e.HasIndex(x => new { x.DeliveredAt, x.DueTime, x.SequenceNumber });
+            // Partial indexes over the pending rows only, each in the order one walk reads it (docs/performance.md, fix 29).
+            // With 10,000 timers overdue at once, the claim's walk for messages and the sweeps' walk for timers each passed
+            // over every row of the other kind, and the order check (pending rows of the round's conversations) read every
+            // pending row to find its few; PostgreSQL spent more CPU on that than the service did on delivering. A row leaves
+            // these indexes' reach when it is delivered, so they stay as small as the backlog.
+            var pending = $"{Quote(nameof(OutboxMessage.DeliveredAt))} IS NULL";
+            var token = Quote(nameof(OutboxMessage.ScheduleTokenId));
+            e.HasIndex(x => new { x.DueTime, x.SequenceNumber }, "IX_OutboxMessages_PendingMessages").HasFilter($"{pending} AND {token} IS NULL");
+            e.HasIndex(x => new { x.DueTime, x.SequenceNumber }, "IX_OutboxMessages_PendingTimers").HasFilter($"{pending} AND {token} IS NOT NULL");
+            e.HasIndex(x => new { x.ConversationId, x.DueTime, x.SequenceNumber }, "IX_OutboxMessages_PendingByConversation").HasFilter(pending);
             e.HasIndex(x => x.ScheduleTokenId);
             e.HasIndex(x => x.MessageId);
             e.Property(x => x.DestinationAddress).HasMaxLength(512);

@@ -93,6 +93,7 @@ public static class TimersScenario
         var lateness = o.Watch.PassedNotices.Select(p => p.Value.ArrivedAt + o.Offset - o.Watch.ClosesAt[p.Key]).ToArray();
         var deciding = o.Watch.PassedNotices.Select(p => p.Value.DecidedAt - o.Watch.ClosesAt[p.Key]).ToArray();
         var summary = LatencySummary.FromTicks(StopwatchTicks(lateness));
+        PrintTimeline(deciding, lateness);
         var problems = o.Count - o.Watch.PassedNotices.Count + o.Watch.DuplicatePassed + o.Watch.UnknownPassed + o.Watch.FailedNotices + o.Watch.DuplicatePublished;
         var missing = o.Count - o.Watch.PassedNotices.Count;
 
@@ -155,6 +156,48 @@ public static class TimersScenario
         run.Report.Note(Name, setting + closing +
             "real speed; lateness is the real arrival at the bench's own queue, mapped onto the service's clock, minus each notice's close instant. " +
             "Indicative only: other builds and runs share this machine.");
+    }
+
+    /// <summary>
+    /// How many notices were decided, and how many results heard, in each tenth of a second after the due time: where the
+    /// time goes (the closes, or the results' delivery after them) reads off it at a glance.
+    /// </summary>
+    private static void PrintTimeline(TimeSpan[] decided, TimeSpan[] heard)
+    {
+        const int bucketMs = 100;
+        if (heard.Length == 0)
+        {
+            return;
+        }
+
+        var buckets = (int)(Math.Max(decided.DefaultIfEmpty().Max().TotalMilliseconds, heard.Max().TotalMilliseconds) / bucketMs) + 1;
+        var closed = new int[buckets];
+        var results = new int[buckets];
+        foreach (var d in decided)
+        {
+            closed[Math.Max(0, (int)(d.TotalMilliseconds / bucketMs))]++;
+        }
+
+        foreach (var h in heard)
+        {
+            results[Math.Max(0, (int)(h.TotalMilliseconds / bucketMs))]++;
+        }
+
+        Console.WriteLine("  after the due time (ms): notices decided / results heard");
+        var line = new System.Text.StringBuilder();
+        for (var b = 0; b < buckets; b++)
+        {
+            line.Append(CultureInfo.InvariantCulture, $"{b * bucketMs,6}: {closed[b],4} / {results[b],4}");
+            if (b % 5 == 4 || b == buckets - 1)
+            {
+                Console.WriteLine("  " + line);
+                line.Clear();
+            }
+            else
+            {
+                line.Append(" | ");
+            }
+        }
     }
 
     private static long[] StopwatchTicks(TimeSpan[] spans) =>

@@ -44,15 +44,16 @@ internal static class DueTimers
         var token = Column(nameof(OutboxMessage.ScheduleTokenId));
         var type = Column(nameof(OutboxMessage.MessageType));
 
-        // Walks the delivery claim's (delivered, due, sequence) index in its order; rows the worker holds are skipped, not
+        // Walks the partial index of pending timers in its (due, sequence) order (fix 29: the claim's index also held every
+        // pending message, which this walk passed over); rows the worker holds are skipped, not
         // waited for. Only identifiers from the EF model and an integer are concatenated; the values are parameters.
 #pragma warning disable EF1003
         return await db.Set<OutboxMessage>().FromSqlRaw(
                 $"DELETE FROM \"{table}\" WHERE \"{sequence}\" IN (SELECT \"{sequence}\" FROM \"{table}\" " +
                 $"WHERE \"{delivered}\" IS NULL AND \"{due}\" <= {{0}} AND \"{token}\" IS NOT NULL " +
                 $"AND (\"{type}\" = {{1}} OR starts_with(\"{type}\", {{2}})) " +
-                $"ORDER BY \"{delivered}\", \"{due}\", \"{sequence}\" LIMIT {max} FOR UPDATE SKIP LOCKED) RETURNING *",
-                now, urn, urn + ";")
+                $"ORDER BY \"{due}\", \"{sequence}\" LIMIT {max} FOR UPDATE SKIP LOCKED) RETURNING *",
+                now.ToUniversalTime(), urn, urn + ";") // Npgsql writes timestamptz from UTC offsets only (a clock may carry Beijing's)
             .AsNoTracking().ToListAsync(cancellationToken);
 #pragma warning restore EF1003
     }

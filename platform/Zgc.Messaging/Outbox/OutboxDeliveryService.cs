@@ -129,18 +129,19 @@ internal sealed partial class OutboxDeliveryService<TDb>(
             var lanes = await WithoutBlockedLanes(db, rows.GroupBy(x => x.ConversationId).Select(g => g.ToList()).ToList(), cancellationToken);
             DeliveryRoundMetrics.Phase("lanes", phaseAt);
             var sent = 0;
+            var outcome = new RoundOutcome();
             try
             {
                 phaseAt = Stopwatch.GetTimestamp();
                 if (direct.Enabled)
                 {
-                    sent = await DeliverDirectly(lanes, cancellationToken);
+                    sent = await DeliverDirectly(lanes, outcome, cancellationToken);
                 }
                 else
                 {
                     await Parallel.ForEachAsync(lanes,
                         new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(options.Value.OutboxSendConcurrency, 1, 64), CancellationToken = cancellationToken },
-                        async (lane, token) => Interlocked.Add(ref sent, await DeliverLane(lane, token)));
+                        async (lane, token) => Interlocked.Add(ref sent, await DeliverLane(lane, outcome, token)));
                 }
 
                 DeliveryRoundMetrics.Phase("send", phaseAt);
@@ -148,7 +149,7 @@ internal sealed partial class OutboxDeliveryService<TDb>(
             finally
             {
                 phaseAt = Stopwatch.GetTimestamp();
-                await db.SaveChangesAsync(CancellationToken.None);
+                await outcome.Save(db, clock.GetUtcNow(), CancellationToken.None);
                 await transaction.CommitAsync(CancellationToken.None);
                 DeliveryRoundMetrics.Phase("commit", phaseAt);
             }
@@ -177,7 +178,8 @@ internal sealed partial class OutboxDeliveryService<TDb>(
         var conversations = lanes.Select(l => l[0].ConversationId).Where(c => c != null).ToList();
         var withoutConversation = lanes.Any(l => l[0].ConversationId == null);
         var claimed = lanes.SelectMany(l => l).Select(r => r.SequenceNumber).ToHashSet();
-        // Bounded by the window's own due times, so this walks the (delivered, due, sequence) index no further than the claim.
+        // Read off the partial index of pending rows by conversation (fix 29): each conversation's few rows up to the window's
+        // last due time, instead of every pending row up to it (10,000 while overdue timers wait) filtered by conversation.
         var pending = await db.Set<OutboxMessage>().AsNoTracking()
             .Where(x => x.DeliveredAt == null && x.DueTime <= latestDue
                         && (conversations.Contains(x.ConversationId) || (withoutConversation && x.ConversationId == null)))
@@ -203,7 +205,7 @@ internal sealed partial class OutboxDeliveryService<TDb>(
     /// On RabbitMQ the whole round goes out on the outbox's own channel, back to back, and is confirmed together
     /// (ADR 0003, "Direct publish"); each lane keeps its order and stops at its first failure.
     /// </summary>
-    private async Task<int> DeliverDirectly(List<List<OutboxMessage>> lanes, CancellationToken cancellationToken)
+    private async Task<int> DeliverDirectly(List<List<OutboxMessage>> lanes, RoundOutcome outcome, CancellationToken cancellationToken)
     {
         var results = await direct.Send(lanes, SendThroughBus, cancellationToken);
         var sent = 0;
@@ -212,12 +214,12 @@ internal sealed partial class OutboxDeliveryService<TDb>(
             var (confirmed, failure) = results[l];
             for (var i = 0; i < confirmed; i++)
             {
-                MarkDelivered(lanes[l][i]);
+                outcome.Delivered(lanes[l][i]);
             }
 
             if (failure is not null && confirmed < lanes[l].Count)
             {
-                Failed(lanes[l][confirmed], failure);
+                Failed(lanes[l][confirmed], failure, outcome);
             }
 
             sent += confirmed;
@@ -227,7 +229,7 @@ internal sealed partial class OutboxDeliveryService<TDb>(
     }
 
     /// <summary>Sends one conversation's rows in order through MassTransit; the first failure ends the lane (the rest wait for the next round).</summary>
-    private async Task<int> DeliverLane(List<OutboxMessage> lane, CancellationToken cancellationToken)
+    private async Task<int> DeliverLane(List<OutboxMessage> lane, RoundOutcome outcome, CancellationToken cancellationToken)
     {
         var sent = 0;
         foreach (var row in lane)
@@ -240,11 +242,11 @@ internal sealed partial class OutboxDeliveryService<TDb>(
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                Failed(row, ex);
+                Failed(row, ex, outcome);
                 break;
             }
 
-            MarkDelivered(row);
+            outcome.Delivered(row);
             sent++;
         }
 
@@ -252,10 +254,9 @@ internal sealed partial class OutboxDeliveryService<TDb>(
         return sent;
     }
 
-    private void Failed(OutboxMessage row, Exception ex)
+    private void Failed(OutboxMessage row, Exception ex, RoundOutcome outcome)
     {
-        row.DeliveryAttempts++;
-        row.LastError = Truncate(ex.GetType().Name + ": " + ex.Message, 2000);
+        outcome.Failed(row, Truncate(ex.GetType().Name + ": " + ex.Message, 2000));
         LogSendFailed(logger, row.MessageId, row.MessageType, ex);
     }
 
@@ -267,12 +268,6 @@ internal sealed partial class OutboxDeliveryService<TDb>(
         var destination = new Uri(row.DestinationAddress);
         var endpoint = await bus.GetSendEndpoint(destination);
         await endpoint.Send(new SerializedMessageBody(), new OutboxMessageSendPipe(stored, destination), timeout.Token);
-    }
-
-    private void MarkDelivered(OutboxMessage row)
-    {
-        row.DeliveredAt = clock.GetUtcNow();
-        row.DeliveryAttempts++;
     }
 
     /// <summary>
@@ -302,24 +297,26 @@ internal sealed partial class OutboxDeliveryService<TDb>(
             // IS NULL as an equality, and without it sorts every due row first (8 ms with 10,000 due; by sequence alone,
             // the primary key walked past every delivered row still kept: 22 ms with 50,000; this: 0.5 ms; measured in
             // psql, docs/performance.md, fix 15). The claimed rows are then read by key.
-            // The second walk is the same one keeping only messages that are not timers (see the method's summary); it
-            // filters the index entries it passes, which are many only while overdue timers are waiting. The walks are
+            // The second walk keeps only messages that are not timers (see the method's summary) and reads the partial index
+            // of pending messages in its (due, sequence) order, so it no longer passes over overdue timers (fix 29). The walks are
             // CTEs joined by one IN: "IN (walk) OR IN (walk)" made the planner scan the whole table (21 ms a claim with
             // ~30,000 rows kept, zgc.outbox.round.duration).
             var sequence = Column(nameof(OutboxMessage.SequenceNumber));
             var due = Column(nameof(OutboxMessage.DueTime));
             var delivered = Column(nameof(OutboxMessage.DeliveredAt));
             var token = Column(nameof(OutboxMessage.ScheduleTokenId));
-            string Walk(string filter) =>
+            string Walk(string filter, string order) =>
                 $"SELECT \"{sequence}\" FROM \"{table}\" WHERE \"{delivered}\" IS NULL AND \"{due}\" <= {{0}}{filter} " +
-                $"ORDER BY \"{delivered}\", \"{due}\", \"{sequence}\" LIMIT {batch} FOR UPDATE SKIP LOCKED";
+                $"ORDER BY {order} LIMIT {batch} FOR UPDATE SKIP LOCKED";
+            var messagesWalk = Walk($" AND \"{token}\" IS NULL", $"\"{due}\", \"{sequence}\"");
             var walks = timers
-                ? $"WITH first_due AS ({Walk("")}), messages AS ({Walk($" AND \"{token}\" IS NULL")}) " +
+                ? $"WITH first_due AS ({Walk("", $"\"{delivered}\", \"{due}\", \"{sequence}\"")}), messages AS ({messagesWalk}) " +
                   $"SELECT * FROM \"{table}\" WHERE \"{sequence}\" IN (SELECT \"{sequence}\" FROM first_due UNION SELECT \"{sequence}\" FROM messages) "
-                : $"WITH messages AS ({Walk($" AND \"{token}\" IS NULL")}) " +
+                : $"WITH messages AS ({messagesWalk}) " +
                   $"SELECT * FROM \"{table}\" WHERE \"{sequence}\" IN (SELECT \"{sequence}\" FROM messages) ";
-            return set.FromSqlRaw(walks + $"ORDER BY \"{due}\", \"{sequence}\"", now)
-                .AsTracking().ToListAsync(cancellationToken);
+            // Npgsql writes timestamptz from UTC offsets only; a raw parameter skips EF's conversion, and a clock may carry Beijing's.
+            return set.FromSqlRaw(walks + $"ORDER BY \"{due}\", \"{sequence}\"", now.ToUniversalTime())
+                .AsNoTracking().ToListAsync(cancellationToken);
         }
 
         if (db.Database.IsSqlServer())
@@ -327,7 +324,7 @@ internal sealed partial class OutboxDeliveryService<TDb>(
             return set.FromSqlRaw(
                     $"SELECT TOP({batch}) * FROM [{table}] WITH (UPDLOCK, READPAST, ROWLOCK) WHERE [{Column(nameof(OutboxMessage.DeliveredAt))}] IS NULL " +
                     $"AND [{Column(nameof(OutboxMessage.DueTime))}] <= {{0}} ORDER BY [{Column(nameof(OutboxMessage.DueTime))}], [{Column(nameof(OutboxMessage.SequenceNumber))}]", now)
-                .AsTracking().ToListAsync(cancellationToken);
+                .AsNoTracking().ToListAsync(cancellationToken);
         }
 
 #pragma warning restore EF1003
@@ -340,12 +337,12 @@ internal sealed partial class OutboxDeliveryService<TDb>(
     {
         var due = set.Where(x => x.DeliveredAt == null && x.DueTime <= now);
         List<OutboxMessage> first = timers
-            ? await due.OrderBy(x => x.DueTime).ThenBy(x => x.SequenceNumber).Take(batch).AsTracking().ToListAsync(cancellationToken)
+            ? await due.OrderBy(x => x.DueTime).ThenBy(x => x.SequenceNumber).Take(batch).AsNoTracking().ToListAsync(cancellationToken)
             : [];
         var messages = await due.Where(x => x.ScheduleTokenId == null)
-            .OrderBy(x => x.DueTime).ThenBy(x => x.SequenceNumber).Take(batch).AsTracking().ToListAsync(cancellationToken);
-        // Tracked queries resolve a row read twice to one instance.
-        return [.. first.Union(messages).OrderBy(x => x.DueTime).ThenBy(x => x.SequenceNumber)];
+            .OrderBy(x => x.DueTime).ThenBy(x => x.SequenceNumber).Take(batch).AsNoTracking().ToListAsync(cancellationToken);
+        // A message may be in both walks: keep one of each.
+        return [.. first.Concat(messages).DistinctBy(x => x.SequenceNumber).OrderBy(x => x.DueTime).ThenBy(x => x.SequenceNumber)];
     }
 
     private async Task CleanUp(CancellationToken cancellationToken)

@@ -22,13 +22,15 @@ public static class NoticeModule
         MassTransit.MessageCorrelation.UseCorrelationId<Contracts.CloseNotice>(m => m.NoticeId);
         builder.Services.AddOptions<NoticeOptions>().BindConfiguration(NoticeOptions.Section)
             .Validate(o => o.WorkingDays >= Domain.NoticePeriodPolicy.MinimumWorkingDays, "Notice:WorkingDays is at least 5 (R-A13-NOTICE).")
+            .Validate(o => o.CloseSweepSize >= 1, "Notice:CloseSweepSize is at least 1 (the close timers one sweep takes).")
             .ValidateOnStart();
         builder.AddServiceDatabase<NoticeDbContext, SqliteNoticeDbContext, PostgresNoticeDbContext, SqlServerNoticeDbContext>("Notice");
         builder.AddAudit(Name);
         builder.Services.AddHostedService<CalendarSeeder>();
         builder.Services.AddSingleton<CalendarCache>();
-        builder.AddServiceMessaging<NoticeDbContext>(Name, m => m.AddConsumer<PublishNoticeConsumer>()
-            .AddConsumer<CloseNoticeConsumer>(CloseNoticeConsumer.ConcurrentSweeps));
+        builder.Services.AddSingleton<CloseSweeper>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CloseSweeper>());
+        builder.AddServiceMessaging<NoticeDbContext>(Name, m => m.AddConsumer<PublishNoticeConsumer>().AddConsumer<CloseNoticeConsumer>());
         builder.AddNoticeGauges();
         builder.Services.AddRateLimiter(o =>
         {

@@ -38,6 +38,13 @@ public sealed class NoticeOptions
     /// <summary>The public address of the notice pages, used in the feed's links (null: the request's own address).</summary>
     public Uri? PublicBaseAddress { get; set; }
 
+    /// <summary>
+    /// How many due close timers one sweep takes and closes in one transaction (at least 1; default 500). Notices published
+    /// on one day close at one instant; the first close timer handled wakes the sweeps, which close the rest in transactions
+    /// of this size (docs/performance.md, fixes 20 and 29).
+    /// </summary>
+    public int CloseSweepSize { get; set; } = 500;
+
     /// <summary>Limits and storage of the files sent with objections (section <c>Notice:Evidence</c>).</summary>
     public EvidenceOptions Evidence { get; set; } = new();
 

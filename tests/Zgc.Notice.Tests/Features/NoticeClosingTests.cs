@@ -111,6 +111,80 @@ public sealed class NoticeClosingTests
     }
 
     /// <summary>
+    /// The sweeps go on while their takes come back full (fix 29): with sweeps of 7, the one timer handled closes all 30 notices
+    /// due with it, no timer is left and none had to be delivered. Each notice a sweep closed (its result written by one
+    /// update for all) is stored exactly as the one its own timer closed: every stored property the two shared before they
+    /// closed, they share after.
+    /// </summary>
+    [Theory, Trait("Req", "R-A13-NOTICE")]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task Sweeps_go_on_until_every_due_notice_is_closed_each_stored_as_its_own_timer_would_have(string provider)
+    {
+        var settings = new Dictionary<string, string?> { ["Notice:CloseSweepSize"] = "7" };
+        var database = "zgc_notice_sweeps_" + Guid.NewGuid().ToString("N")[..12];
+        if (provider == "Postgres")
+        {
+            // On PostgreSQL the sweep locks the notices it closes and the take skips the timers others hold (raw SQL of its own).
+            settings["Database:Provider"] = "Postgres";
+            settings["ConnectionStrings:Notice"] = RealInfrastructure.PostgresDatabase(database);
+        }
+
+        try
+        {
+            await SweepThirty(settings);
+        }
+        finally
+        {
+            if (provider == "Postgres")
+            {
+                await PostgresDatabases.DropAll(database);
+            }
+        }
+    }
+
+    private static async Task SweepThirty(Dictionary<string, string?> settings)
+    {
+        await using var app = new ClockedNoticeApp(Wednesday, settings: settings, withoutDelivery: true);
+        var (commands, notices) = await OpenNotices(app, 30);
+        var before = await StoredValues(app, notices[0].Id, notices[1].Id);
+
+        app.Clock.SetUtcNow(ClosesAt.AddMinutes(1));
+        await app.Bus.Publish(new Zgc.Notice.Contracts.CloseNotice(notices[0].Id, ClosesAt), Ct);
+        foreach (var command in commands)
+        {
+            await app.WaitFor(command.ApplicationId, NoticeStatus.Passed);
+        }
+
+        var timers = await app.InDb<NoticeDbContext, int>(db => db.OutboxMessages.CountAsync(r => r.MessageType.Contains(":CloseNotice"), Ct));
+        Assert.Equal(0, timers);
+        var passed = await app.InDb<NoticeDbContext, int>(db => db.OutboxMessages.CountAsync(r => r.MessageType.Contains(":NoticePassed"), Ct));
+        Assert.Equal(commands.Count, passed);
+
+        var after = await StoredValues(app, notices[0].Id, notices[1].Id);
+        var shared = before[0].Keys.Where(k => Equals(before[0][k], before[1][k])).ToList();
+        Assert.Contains(nameof(PublicNotice.Status), shared);
+        Assert.All(shared, k => Assert.True(Equals(after[0][k], after[1][k]), $"{k}: {after[0][k]} (own timer) against {after[1][k]} (sweep)"));
+        Assert.Equal(ClosesAt.AddMinutes(1), after[1][nameof(PublicNotice.ClosedAt)]);
+        Assert.Null(after[1][nameof(PublicNotice.CloseTimerToken)]);
+    }
+
+    /// <summary>Every property EF stores for each notice, by name.</summary>
+    private static Task<List<Dictionary<string, object?>>> StoredValues(ClockedNoticeApp app, params Guid[] ids) =>
+        app.InDb<NoticeDbContext, List<Dictionary<string, object?>>>(async db =>
+        {
+            var properties = db.Model.FindEntityType(typeof(PublicNotice))!.GetProperties().ToList();
+            var rows = new List<Dictionary<string, object?>>();
+            foreach (var id in ids)
+            {
+                var notice = await db.Notices.AsNoTracking().SingleAsync(n => n.Id == id, Ct);
+                rows.Add(properties.ToDictionary(p => p.Name, p => p.PropertyInfo?.GetValue(notice) ?? p.FieldInfo?.GetValue(notice)));
+            }
+
+            return rows;
+        });
+
+    /// <summary>
     /// A due timer that cannot be handled (here: a row whose body holds no message) must not take the others down: the
     /// sweep is undone, every timer it took is back in the outbox to be delivered one by one, and the close of the message
     /// being handled still commits.

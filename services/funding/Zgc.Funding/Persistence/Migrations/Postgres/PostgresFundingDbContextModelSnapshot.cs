@@ -877,6 +877,15 @@ namespace Zgc.Funding.Persistence.Migrations.Postgres
 
                     b.HasIndex("DeliveredAt", "DueTime", "SequenceNumber");
 
+                    b.HasIndex(new[] { "ConversationId", "DueTime", "SequenceNumber" }, "IX_OutboxMessages_PendingByConversation")
+                        .HasFilter("\"DeliveredAt\" IS NULL");
+
+                    b.HasIndex(new[] { "DueTime", "SequenceNumber" }, "IX_OutboxMessages_PendingMessages")
+                        .HasFilter("\"DeliveredAt\" IS NULL AND \"ScheduleTokenId\" IS NULL");
+
+                    b.HasIndex(new[] { "DueTime", "SequenceNumber" }, "IX_OutboxMessages_PendingTimers")
+                        .HasFilter("\"DeliveredAt\" IS NULL AND \"ScheduleTokenId\" IS NOT NULL");
+
                     b.ToTable("OutboxMessages", (string)null);
                 });
 

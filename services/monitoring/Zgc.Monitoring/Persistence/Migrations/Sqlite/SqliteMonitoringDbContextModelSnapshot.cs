@@ -193,6 +193,15 @@ namespace Zgc.Monitoring.Persistence.Migrations.Sqlite
 
                     b.HasIndex("DeliveredAt", "DueTime", "SequenceNumber");
 
+                    b.HasIndex(new[] { "ConversationId", "DueTime", "SequenceNumber" }, "IX_OutboxMessages_PendingByConversation")
+                        .HasFilter("\"DeliveredAt\" IS NULL");
+
+                    b.HasIndex(new[] { "DueTime", "SequenceNumber" }, "IX_OutboxMessages_PendingMessages")
+                        .HasFilter("\"DeliveredAt\" IS NULL AND \"ScheduleTokenId\" IS NULL");
+
+                    b.HasIndex(new[] { "DueTime", "SequenceNumber" }, "IX_OutboxMessages_PendingTimers")
+                        .HasFilter("\"DeliveredAt\" IS NULL AND \"ScheduleTokenId\" IS NOT NULL");
+
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
