@@ -65,6 +65,8 @@ internal sealed class DbOutbox<TDb>(TDb db, IBus bus, TimeProvider clock, IServi
         return taken;
     }
 
+    public Task WriteAdded(CancellationToken cancellationToken = default) => OutboxCopy.WriteAdded(db, cancellationToken);
+
     public Task AddSend<T>(SendContext<T> context) where T : class
     {
         // MassTransit gives every send outside a consumer a conversation of its own; delivery keeps order per

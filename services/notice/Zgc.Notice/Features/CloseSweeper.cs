@@ -169,7 +169,8 @@ internal sealed partial class CloseSweeper(IServiceScopeFactory scopes, IOptions
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken); // the results' outbox rows, and any notice closed on the tracked path
+        await outbox.WriteAdded(cancellationToken); // the results' outbox rows (one COPY on PostgreSQL, fix 30)
+        await db.SaveChangesAsync(cancellationToken); // any notice closed on the tracked path
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Closing the due notices together failed and was undone; their timers will be delivered one by one.")]
