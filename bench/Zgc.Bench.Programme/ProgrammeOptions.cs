@@ -36,6 +36,7 @@ public sealed class ProgrammeOptions
                       --api-agreements N (applications taken to a drafted agreement while seeding, default 10)
                       --api-warmup-seconds S (unmeasured load at half the rate first, default 20)
           timers:     --timers N (notices closing together, default 10000)
+                      --timers-warmup N (notices closing together on an earlier day first, unmeasured, default 1000; 0: none)
           scale:      --scale N (lifecycle instances with history, default 100000) --scale-lists N (list queries, default 300)
           --keep-databases   leave the PostgreSQL databases in place
           --set NAME=VALUE   an environment variable for every process started (experiments; repeatable)
@@ -94,8 +95,11 @@ public sealed class ProgrammeOptions
 
     public bool Runs(string scenario) => Scenarios.Contains(scenario, StringComparer.Ordinal);
 
-    /// <summary>A positive whole number option: <paramref name="full"/> by default, <paramref name="quick"/> with --quick.</summary>
-    public int Count(string name, int full, int quick)
+    /// <summary>
+    /// A positive whole number option (or zero, where <paramref name="zeroAllowed"/>): <paramref name="full"/> by default,
+    /// <paramref name="quick"/> with --quick.
+    /// </summary>
+    public int Count(string name, int full, int quick, bool zeroAllowed = false)
     {
         _read.Add(name);
         if (!_values.TryGetValue(name, out var text))
@@ -103,9 +107,9 @@ public sealed class ProgrammeOptions
             return Quick ? quick : full;
         }
 
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && (value > 0 || (zeroAllowed && value == 0))
             ? value
-            : throw new ArgumentException($"{name} wants a positive whole number, got '{text}'.");
+            : throw new ArgumentException($"{name} wants a {(zeroAllowed ? "" : "positive ")}whole number, got '{text}'.");
     }
 
     /// <summary>A comma-separated list of positive whole numbers.</summary>
