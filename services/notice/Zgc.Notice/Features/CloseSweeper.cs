@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Zgc.Messaging.Outbox;
 using Zgc.Notice.Contracts;
-using Microsoft.Extensions.Options;
 using Zgc.Notice.Domain;
 using Zgc.Notice.Persistence;
 
@@ -18,7 +18,6 @@ namespace Zgc.Notice.Features;
 /// </summary>
 internal sealed partial class CloseSweeper(IServiceScopeFactory scopes, IOptions<NoticeOptions> options, ILogger<CloseSweeper> logger) : BackgroundService
 {
-
     /// <summary>
     /// How many sweeps run at once: one per core keeps the cores busy, commits each sweep soonest and keeps the process
     /// under 300 MB (performance.md, fixes 26–27: measured better than two per core or one at a time).
