@@ -64,7 +64,7 @@ public static class TimersScenario
         });
         var after = service.Usage();
 
-        Report(run, new Outcome(count, watch, closes, offset, timersPending, publishing.Elapsed, before, after));
+        Report(run, new Outcome(count, warmUp, watch, closes, offset, timersPending, publishing.Elapsed, before, after));
     }
 
     /// <summary>
@@ -186,9 +186,12 @@ public static class TimersScenario
             $"The notice service alone (PostgreSQL, RabbitMQ, default messaging settings) with {o.Count:N0} notices published on one simulated day, ");
         var closing = string.Create(CultureInfo.InvariantCulture,
             $"{o.Closes.Count} distinct close instant(s) ({o.Closes[0]:u}). Its clock was moved to {Lead.TotalSeconds:0} s before the close and ran at ");
+        var warmed = o.WarmUp > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"Before them, {o.WarmUp:N0} notices closed together on an earlier day, unmeasured (--timers-warmup; 0 measures a fresh process). ")
+            : "No warm-up day (--timers-warmup 0): the close path ran for the first time at the measured instant. ";
         run.Report.Note(Name, setting + closing +
             "real speed; lateness is the real arrival at the bench's own queue, mapped onto the service's clock, minus each notice's close instant. " +
-            "Indicative only: other builds and runs share this machine.");
+            warmed + "Indicative only: other builds and runs share this machine.");
     }
 
     /// <summary>
@@ -236,6 +239,6 @@ public static class TimersScenario
     private static long[] StopwatchTicks(TimeSpan[] spans) =>
         [.. spans.Select(s => (long)(s.Ticks * ((double)Stopwatch.Frequency / TimeSpan.TicksPerSecond)))];
 
-    private sealed record Outcome(int Count, NoticeWatch Watch, List<DateTimeOffset> Closes, TimeSpan Offset, int TimersPending, TimeSpan Publishing,
+    private sealed record Outcome(int Count, int WarmUp, NoticeWatch Watch, List<DateTimeOffset> Closes, TimeSpan Offset, int TimersPending, TimeSpan Publishing,
         ProcessUsage? Before, ProcessUsage? After);
 }
