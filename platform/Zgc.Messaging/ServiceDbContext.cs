@@ -51,8 +51,10 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
             e.HasIndex(x => new { x.DueTime, x.SequenceNumber }, "IX_OutboxMessages_PendingMessages").HasFilter($"{pending} AND {token} IS NULL");
             e.HasIndex(x => new { x.DueTime, x.SequenceNumber }, "IX_OutboxMessages_PendingTimers").HasFilter($"{pending} AND {token} IS NOT NULL");
             e.HasIndex(x => new { x.ConversationId, x.DueTime, x.SequenceNumber }, "IX_OutboxMessages_PendingByConversation").HasFilter(pending);
-            e.HasIndex(x => x.ScheduleTokenId);
-            e.HasIndex(x => x.MessageId);
+            // Timers only: cancelling looks a timer up by its token, and a message without one has nothing to find there. No
+            // index on the message id: nothing looks a row up by it, and every index is written again when a row is marked
+            // delivered (fix 31).
+            e.HasIndex(x => x.ScheduleTokenId).HasFilter($"{token} IS NOT NULL");
             e.Property(x => x.DestinationAddress).HasMaxLength(512);
             e.Property(x => x.ContentType).HasMaxLength(128);
             e.Property(x => x.MessageType).HasMaxLength(1024);

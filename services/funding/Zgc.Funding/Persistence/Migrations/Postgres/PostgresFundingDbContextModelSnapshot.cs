@@ -871,9 +871,8 @@ namespace Zgc.Funding.Persistence.Migrations.Postgres
 
                     b.HasKey("SequenceNumber");
 
-                    b.HasIndex("MessageId");
-
-                    b.HasIndex("ScheduleTokenId");
+                    b.HasIndex("ScheduleTokenId")
+                        .HasFilter("\"ScheduleTokenId\" IS NOT NULL");
 
                     b.HasIndex("DeliveredAt", "DueTime", "SequenceNumber");
 

@@ -872,9 +872,8 @@ namespace Zgc.Funding.Persistence.Migrations.SqlServer
 
                     b.HasKey("SequenceNumber");
 
-                    b.HasIndex("MessageId");
-
-                    b.HasIndex("ScheduleTokenId");
+                    b.HasIndex("ScheduleTokenId")
+                        .HasFilter("[ScheduleTokenId] IS NOT NULL");
 
                     b.HasIndex("DeliveredAt", "DueTime", "SequenceNumber");
 

@@ -552,9 +552,8 @@ namespace Zgc.Intake.Persistence.Migrations.Sqlite
 
                     b.HasKey("SequenceNumber");
 
-                    b.HasIndex("MessageId");
-
-                    b.HasIndex("ScheduleTokenId");
+                    b.HasIndex("ScheduleTokenId")
+                        .HasFilter("\"ScheduleTokenId\" IS NOT NULL");
 
                     b.HasIndex("DeliveredAt", "DueTime", "SequenceNumber");
 

@@ -194,9 +194,8 @@ namespace Zgc.Notice.Persistence.Migrations.SqlServer
 
                     b.HasKey("SequenceNumber");
 
-                    b.HasIndex("MessageId");
-
-                    b.HasIndex("ScheduleTokenId");
+                    b.HasIndex("ScheduleTokenId")
+                        .HasFilter("[ScheduleTokenId] IS NOT NULL");
 
                     b.HasIndex("DeliveredAt", "DueTime", "SequenceNumber");
 

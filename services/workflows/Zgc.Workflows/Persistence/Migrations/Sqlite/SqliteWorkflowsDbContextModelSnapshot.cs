@@ -189,9 +189,8 @@ namespace Zgc.Workflows.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CorrelationId");
 
-                    b.HasIndex("MessageId");
-
-                    b.HasIndex("ScheduleTokenId");
+                    b.HasIndex("ScheduleTokenId")
+                        .HasFilter("\"ScheduleTokenId\" IS NOT NULL");
 
                     b.HasIndex("DeliveredAt", "DueTime", "SequenceNumber");
 
