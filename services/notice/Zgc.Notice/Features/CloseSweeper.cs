@@ -123,8 +123,13 @@ internal sealed partial class CloseSweeper(IServiceScopeFactory scopes, IOptions
             // Locked first (in one order, so two sweeps cannot wait on each other), so that nothing changes them between this
             // read and the updates below: an officer's withdrawal, or a consumer closing one whose timer reached it
             // directly, waits for this transaction or is waited for, and is then seen here.
-            await db.Database.ExecuteSqlRawAsync("SELECT 1 FROM \"Notices\" WHERE \"Id\" = ANY({0}) ORDER BY \"Id\" FOR UPDATE", [ids.ToArray()],
-                cancellationToken);
+            // Only identifiers from the EF model are concatenated; the ids are a parameter.
+            var entity = db.Model.FindEntityType(typeof(PublicNotice))!;
+            var id = entity.FindProperty(nameof(PublicNotice.Id))!.GetColumnName();
+#pragma warning disable EF1002
+            await db.Database.ExecuteSqlRawAsync($"SELECT 1 FROM \"{entity.GetTableName()}\" WHERE \"{id}\" = ANY({{0}}) ORDER BY \"{id}\" FOR UPDATE",
+                [ids.ToArray()], cancellationToken);
+#pragma warning restore EF1002
         }
 
         // Loaded together, so each close finds its notice without a query of its own (fix 22: not through DbSet.Local).
