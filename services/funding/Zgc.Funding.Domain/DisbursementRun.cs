@@ -34,6 +34,11 @@ public enum LineStatus
 /// An annual disbursement run (S-OPS): a finance preparer starts it for a fiscal year, the system gathers the due
 /// platform-years, the preparer submits, a different person approves or rejects each line (maker-checker), finance
 /// pays the approved lines. Its total is always the sum of its lines.
+/// <para>
+/// The run keeps how many of its lines there are, how many are still undecided and how many are approved but unpaid, so
+/// deciding or paying one line needs that line alone: a run of the whole programme has one line per platform-year, and
+/// reading all of them for each of its decisions and payments made a run's work grow with the square of its size.
+/// </para>
 /// </summary>
 public sealed class DisbursementRun
 {
@@ -67,6 +72,19 @@ public sealed class DisbursementRun
 
     public int Version { get; private set; }
 
+    /// <summary>How many lines the run has (kept as lines are gathered).</summary>
+    public int LineCount { get; private set; }
+
+    /// <summary>Lines still proposed: the run is approved when none is left.</summary>
+    public int UndecidedCount { get; private set; }
+
+    /// <summary>Lines approved and not yet paid: the run is completed when every line is decided and none is left.</summary>
+    public int UnpaidCount { get; private set; }
+
+    /// <summary>
+    /// The lines loaded with the run: all of them, except where a caller loaded only the one line it decides or pays
+    /// (<see cref="Decide"/> and <see cref="RecordPayment"/> need no other).
+    /// </summary>
     public IReadOnlyList<DisbursementLine> Lines => _lines;
 
     public Money Total => Sum(_lines);
@@ -104,6 +122,8 @@ public sealed class DisbursementRun
         var line = new DisbursementLine(Guid.CreateVersion7(), Id, year.Id, year.AgreementId, year.ApplicationId, agreement.PlatformName, agreement.UnitName,
             agreement.UnitUscc, agreement.IndustryField, agreement.SubPark, year.ConstructionYear, award, year.Cap);
         _lines.Add(line);
+        LineCount++;
+        UndecidedCount++;
         return line;
     }
 
@@ -131,7 +151,7 @@ public sealed class DisbursementRun
             throw new RuleViolationException(null, "maker-checker", "Only the preparer who started the run submits it.", "仅发起该批次的经办人可提交。", 403);
         }
 
-        if (_lines.Count == 0)
+        if (LineCount == 0)
         {
             throw new RuleViolationException(null, "run-empty", "The run has no lines to submit.", "该批次没有可提交的明细。", RuleViolationException.ConflictStatus);
         }
@@ -164,11 +184,17 @@ public sealed class DisbursementRun
 
         var line = Line(lineId);
         line.Decide(approve, approver, note, now);
-        if (_lines.All(l => l.Status != LineStatus.Proposed))
+        UndecidedCount--;
+        if (approve)
+        {
+            UnpaidCount++;
+        }
+
+        if (UndecidedCount == 0)
         {
             Status = RunStatus.Approved;
             DecidedAt = now;
-            if (!_lines.Any(l => l.Status == LineStatus.Approved))
+            if (UnpaidCount == 0)
             {
                 Status = RunStatus.Completed;
                 CompletedAt = now;
@@ -194,7 +220,8 @@ public sealed class DisbursementRun
         }
 
         line.Pay(paidOn, bankReference, by, now);
-        if (_lines.All(l => l.Status is LineStatus.Paid or LineStatus.Rejected))
+        UnpaidCount--;
+        if (UnpaidCount == 0)
         {
             Status = RunStatus.Completed;
             CompletedAt = now;

@@ -127,4 +127,38 @@ public class DisbursementRunTests
             Assert.All(run.Lines, l => Assert.True(l.Amount <= l.Cap && !l.Amount.IsNegative));
         }
     }
+
+    [Fact, Trait("Req", "S-OPS")]
+    public void On_random_decisions_and_payments_the_runs_counts_are_those_of_its_lines_and_its_status_follows_them()
+    {
+        var random = new Random(20191019);
+        for (var i = 0; i < 200; i++)
+        {
+            var (run, _) = Run(Preparer, Enumerable.Range(0, random.Next(1, 9)).Select(_ => Signed()).ToArray());
+            run.Submit(Preparer, Now);
+            foreach (var line in run.Lines.OrderBy(_ => random.Next()).ToList())
+            {
+                run.Decide(line.Id, approve: random.Next(3) > 0, Approver, null, Now);
+                AssertCountsMatchLines(run);
+            }
+
+            foreach (var line in run.Lines.Where(l => l.Status == LineStatus.Approved).OrderBy(_ => random.Next()).ToList())
+            {
+                Assert.Equal(RunStatus.Approved, run.Status);
+                run.RecordPayment(line.Id, new DateOnly(2026, 3, 3), "B1", "fin", Now);
+                AssertCountsMatchLines(run);
+            }
+
+            Assert.Equal(RunStatus.Completed, run.Status);
+        }
+    }
+
+    private static void AssertCountsMatchLines(DisbursementRun run)
+    {
+        Assert.Equal(run.Lines.Count, run.LineCount);
+        Assert.Equal(run.Lines.Count(l => l.Status == LineStatus.Proposed), run.UndecidedCount);
+        Assert.Equal(run.Lines.Count(l => l.Status == LineStatus.Approved), run.UnpaidCount);
+        var expected = run.UndecidedCount > 0 ? RunStatus.Submitted : run.UnpaidCount > 0 ? RunStatus.Approved : RunStatus.Completed;
+        Assert.Equal(expected, run.Status);
+    }
 }

@@ -126,7 +126,7 @@ internal static class DisbursementRuns
     private static async Task<Results<Ok<LineView>, NotFound>> Decide(Guid id, Guid lineId, LineDecisionRequest request, ClaimsPrincipal user,
         FundingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var run = await Load(db, id, cancellationToken);
+        var run = await LoadWithLine(db, id, lineId, cancellationToken);
         if (run is null)
         {
             return TypedResults.NotFound();
@@ -185,7 +185,7 @@ internal static class DisbursementRuns
     private static async Task<Results<Ok<LineView>, NotFound>> Pay(Guid id, Guid lineId, PaymentRequest request, ClaimsPrincipal user, FundingDbContext db,
         IOutbox<FundingDbContext> outbox, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var run = await Load(db, id, cancellationToken);
+        var run = await LoadWithLine(db, id, lineId, cancellationToken);
         if (run is null)
         {
             return TypedResults.NotFound();
@@ -242,4 +242,11 @@ internal static class DisbursementRuns
 
     private static Task<DisbursementRun?> Load(FundingDbContext db, Guid id, CancellationToken cancellationToken) =>
         db.Runs.Include(r => r.Lines).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+
+    /// <summary>
+    /// The run with only the one line a decision or payment is about (none when the line is not the run's): the run counts
+    /// its undecided and unpaid lines, so the cost of each of a run's decisions and payments does not grow with the run.
+    /// </summary>
+    internal static Task<DisbursementRun?> LoadWithLine(FundingDbContext db, Guid id, Guid lineId, CancellationToken cancellationToken) =>
+        db.Runs.Include(r => r.Lines.Where(l => l.Id == lineId)).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
 }

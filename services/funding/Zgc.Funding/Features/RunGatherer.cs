@@ -64,7 +64,9 @@ internal sealed partial class RunGatherer(IServiceScopeFactory scopes, RunGather
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<FundingDbContext>();
-            var run = await db.Runs.Include(r => r.Lines).SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
+            // Without its lines: a batch adds lines and the run counts them, so a batch costs the same at the end of a large
+            // run as at its start.
+            var run = await db.Runs.SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
             if (run is null || run.Status != RunStatus.Gathering)
             {
                 return;
@@ -73,7 +75,7 @@ internal sealed partial class RunGatherer(IServiceScopeFactory scopes, RunGather
             // A platform-year is payable in the fiscal year it became due, or any later one.
             var cutoff = BeijingTime.StartOfDay(new DateOnly(run.FiscalYear + 1, 1, 1));
             var due = db.FundingYears.Where(y => y.Status == FundingYearStatus.Due && y.OpenedAt < cutoff);
-            if (run.TotalCount == 0 && run.Lines.Count == 0)
+            if (run.TotalCount == 0 && run.LineCount == 0)
             {
                 run.Expect(await due.CountAsync(cancellationToken));
             }
@@ -93,12 +95,12 @@ internal sealed partial class RunGatherer(IServiceScopeFactory scopes, RunGather
                 run.Gather(year, agreements[year.AgreementId]);
             }
 
-            if (run.Lines.Count > run.TotalCount)
+            if (run.LineCount > run.TotalCount)
             {
-                run.Expect(run.Lines.Count);
+                run.Expect(run.LineCount);
             }
 
-            run.Progress(run.Lines.Count);
+            run.Progress(run.LineCount);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -417,6 +417,9 @@ namespace Zgc.Funding.Persistence.Migrations.Postgres
                     b.Property<int>("GatheredCount")
                         .HasColumnType("integer");
 
+                    b.Property<int>("LineCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PreparedBy")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -434,6 +437,12 @@ namespace Zgc.Funding.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("TotalCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UndecidedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnpaidCount")
                         .HasColumnType("integer");
 
                     b.Property<int>("Version")

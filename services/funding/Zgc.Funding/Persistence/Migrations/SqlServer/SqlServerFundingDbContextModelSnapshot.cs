@@ -417,6 +417,9 @@ namespace Zgc.Funding.Persistence.Migrations.SqlServer
                     b.Property<int>("GatheredCount")
                         .HasColumnType("int");
 
+                    b.Property<int>("LineCount")
+                        .HasColumnType("int");
+
                     b.Property<string>("PreparedBy")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -434,6 +437,12 @@ namespace Zgc.Funding.Persistence.Migrations.SqlServer
                         .HasColumnType("datetimeoffset");
 
                     b.Property<int>("TotalCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UndecidedCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UnpaidCount")
                         .HasColumnType("int");
 
                     b.Property<int>("Version")

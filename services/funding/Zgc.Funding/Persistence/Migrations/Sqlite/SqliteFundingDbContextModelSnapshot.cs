@@ -412,6 +412,9 @@ namespace Zgc.Funding.Persistence.Migrations.Sqlite
                     b.Property<int>("GatheredCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("LineCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PreparedBy")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -429,6 +432,12 @@ namespace Zgc.Funding.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("TotalCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UndecidedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnpaidCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
