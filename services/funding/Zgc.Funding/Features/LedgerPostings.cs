@@ -25,7 +25,10 @@ internal static class LedgerPostings
         CancellationToken cancellationToken)
     {
         var reference = YearReference(year);
-        var awards = await db.Ledger.Where(e => e.Kind == LedgerKind.Award && e.Reference == reference).ToListAsync(cancellationToken);
+        // The application narrows it to its own few entries by the (ApplicationId, Sequence) index; the reference alone is not
+        // indexed and would read the programme's whole ledger on every award.
+        var awards = await db.Ledger.Where(e => e.ApplicationId == year.ApplicationId && e.Kind == LedgerKind.Award && e.Reference == reference)
+            .ToListAsync(cancellationToken);
         var awardIds = awards.Select(a => (Guid?)a.Id).ToList();
         var reversed = await db.Ledger.Where(e => e.ReversesEntryId != null && awardIds.Contains(e.ReversesEntryId)).Select(e => e.ReversesEntryId)
             .ToListAsync(cancellationToken);

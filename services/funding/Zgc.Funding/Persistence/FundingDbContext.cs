@@ -161,7 +161,9 @@ public abstract class FundingDbContext(DbContextOptions options) : ServiceDbCont
             e.HasKey(x => x.Id);
             e.Property(x => x.Id).ValueGeneratedNever();
             e.HasIndex(x => new { x.AgreementId, x.ConstructionYear }).IsUnique();
-            e.HasIndex(x => x.Status);
+            // A run gathers the due years oldest first, a batch at a time: the index hands each batch over in that order
+            // instead of sorting every year still due for each batch (and still serves the lookups by status alone).
+            e.HasIndex(x => new { x.Status, x.OpenedAt, x.Id });
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.CapRule).HasMaxLength(20);
             Fen(e.Property(x => x.CapBase), "CapBaseFen");

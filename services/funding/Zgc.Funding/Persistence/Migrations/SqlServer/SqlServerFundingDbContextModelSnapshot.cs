@@ -529,10 +529,10 @@ namespace Zgc.Funding.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status");
-
                     b.HasIndex("AgreementId", "ConstructionYear")
                         .IsUnique();
+
+                    b.HasIndex("Status", "OpenedAt", "Id");
 
                     b.ToTable("FundingYears", (string)null);
                 });

@@ -524,10 +524,10 @@ namespace Zgc.Funding.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status");
-
                     b.HasIndex("AgreementId", "ConstructionYear")
                         .IsUnique();
+
+                    b.HasIndex("Status", "OpenedAt", "Id");
 
                     b.ToTable("FundingYears", (string)null);
                 });
