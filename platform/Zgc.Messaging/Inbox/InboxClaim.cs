@@ -1,5 +1,8 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Zgc.Messaging.Inbox;
 
@@ -13,6 +16,9 @@ namespace Zgc.Messaging.Inbox;
 /// </summary>
 internal static class InboxClaim
 {
+    /// <summary>The statement and its columns, built once per model: every message every service consumes runs it.</summary>
+    private static readonly ConditionalWeakTable<IModel, InsertStatement> Statements = [];
+
     /// <summary>True when the message was not handled by this consumer before (the inbox row is now written); false for a duplicate.</summary>
     public static async Task<bool> TryClaim(DbContext db, InboxMessage row, CancellationToken cancellationToken)
     {
@@ -35,23 +41,37 @@ internal static class InboxClaim
 
     private static Task<int> InsertIfAbsent(DbContext db, InboxMessage row, CancellationToken cancellationToken)
     {
-        var entity = db.Model.FindEntityType(typeof(InboxMessage))!;
+        var statement = Statements.GetValue(db.Model, Prepare);
+        // Each parameter made by its column's own type mapping, exactly as SaveChanges would write it (SQLite keeps ids as
+        // upper-case text and instants as UTC ticks; PostgreSQL uuid and UTC timestamptz).
+        using var factory = db.Database.GetDbConnection().CreateCommand();
+        var parameters = new object[statement.Columns.Count];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var (mapping, property) = statement.Columns[i];
+            parameters[i] = mapping.CreateParameter(factory, $"@inbox{i}", property.GetValue(row));
+        }
+
+        // Only identifiers from the EF model are concatenated; the values are parameters.
+#pragma warning disable EF1002
+        return db.Database.ExecuteSqlRawAsync(statement.Sql, parameters, cancellationToken);
+#pragma warning restore EF1002
+    }
+
+    private sealed record InsertStatement(string Sql, IReadOnlyList<(RelationalTypeMapping Mapping, PropertyInfo Property)> Columns);
+
+    private static InsertStatement Prepare(IModel model)
+    {
+        var entity = model.FindEntityType(typeof(InboxMessage))!;
         var store = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var table = entity.GetSchemaQualifiedTableName()!;
         var columns = new[] { nameof(InboxMessage.MessageId), nameof(InboxMessage.ConsumerId), nameof(InboxMessage.ConsumerType), nameof(InboxMessage.ReceivedAt) }
             .Select(p => entity.FindProperty(p)!).ToList();
         var names = string.Join(", ", columns.Select(p => $"\"{p.GetColumnName(store)}\""));
-        // Each parameter made by its column's own type mapping, exactly as SaveChanges would write it (SQLite keeps ids as
-        // upper-case text and instants as UTC ticks; PostgreSQL uuid and UTC timestamptz).
-        using var factory = db.Database.GetDbConnection().CreateCommand();
-        var parameters = columns.Select((p, i) => (object)p.GetRelationalTypeMapping().CreateParameter(factory, $"@inbox{i}", p.PropertyInfo!.GetValue(row))).ToArray();
         var values = string.Join(", ", Enumerable.Range(0, columns.Count).Select(i => $"@inbox{i}"));
         // The same statement on both (SQLite has had it since 3.24). It skips a duplicate key only: SQLite's INSERT OR IGNORE
         // would also swallow any other constraint failure, and a message would then be taken for a duplicate and dropped.
-        var insert = $"INSERT INTO \"{table}\" ({names}) VALUES ({values}) ON CONFLICT DO NOTHING";
-        // Only identifiers from the EF model are concatenated; the values are parameters.
-#pragma warning disable EF1002
-        return db.Database.ExecuteSqlRawAsync(insert, parameters, cancellationToken);
-#pragma warning restore EF1002
+        return new InsertStatement($"INSERT INTO \"{table}\" ({names}) VALUES ({values}) ON CONFLICT DO NOTHING",
+            columns.Select(p => (p.GetRelationalTypeMapping(), p.PropertyInfo!)).ToList());
     }
 }

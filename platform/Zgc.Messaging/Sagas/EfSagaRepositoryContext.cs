@@ -2,6 +2,7 @@ using MassTransit;
 using MassTransit.Context;
 using MassTransit.Saga;
 using Microsoft.EntityFrameworkCore;
+using Zgc.Persistence;
 
 namespace Zgc.Messaging.Sagas;
 
@@ -18,6 +19,11 @@ internal sealed class EfSagaRepositoryContext<TSaga, TMessage>(DbContext db, Con
     private const string InsertSavepoint = "zgc_saga_insert";
 
     private static readonly SagaConsumeContextFactory<DbContext, TSaga> Factory = new();
+
+    // Every transition loads its instance: compiled once per model, so EF does not re-read the expression tree and look up
+    // its plan on each message (docs/performance.md, fix 34).
+    private static readonly ModelCompiledQuery<DbContext, Guid, TSaga?> ById =
+        new((db, id, _) => db.Set<TSaga>().AsTracking().SingleOrDefault(x => x.CorrelationId == id));
 
     public Task<SagaConsumeContext<TSaga, T>> CreateSagaConsumeContext<T>(ConsumeContext<T> consumeContext, TSaga instance, SagaConsumeContextMode mode)
         where T : class => Factory.CreateSagaConsumeContext(db, consumeContext, instance, mode);
@@ -59,7 +65,7 @@ internal sealed class EfSagaRepositoryContext<TSaga, TMessage>(DbContext db, Con
 
     public async Task<SagaConsumeContext<TSaga, TMessage>> Load(Guid correlationId)
     {
-        var instance = await db.Set<TSaga>().AsTracking().SingleOrDefaultAsync(x => x.CorrelationId == correlationId, CancellationToken);
+        var instance = await ById.Run(db, correlationId, CancellationToken);
         return instance is null ? default! : await Factory.CreateSagaConsumeContext(db, this, instance, SagaConsumeContextMode.Load);
     }
 
