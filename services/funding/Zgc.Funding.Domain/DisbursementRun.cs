@@ -37,7 +37,8 @@ public enum LineStatus
 /// <para>
 /// The run keeps how many of its lines there are, how many are still undecided and how many are approved but unpaid, so
 /// deciding or paying one line needs that line alone: a run of the whole programme has one line per platform-year, and
-/// reading all of them for each of its decisions and payments made a run's work grow with the square of its size.
+/// reading all of them for each of its decisions and payments made a run's work grow with the square of its size. Its
+/// totals are kept the same way, so a run read without its lines (a list of runs) still shows them.
 /// </para>
 /// </summary>
 public sealed class DisbursementRun
@@ -87,11 +88,14 @@ public sealed class DisbursementRun
     /// </summary>
     public IReadOnlyList<DisbursementLine> Lines => _lines;
 
-    public Money Total => Sum(_lines);
+    /// <summary>The sum of the run's lines (kept as lines are gathered, like the counts).</summary>
+    public Money Total { get; private set; }
 
-    public Money ApprovedTotal => Sum(_lines.Where(l => l.Status is LineStatus.Approved or LineStatus.Paid));
+    /// <summary>The sum of the lines approved (paid or not).</summary>
+    public Money ApprovedTotal { get; private set; }
 
-    public Money PaidTotal => Sum(_lines.Where(l => l.Status == LineStatus.Paid));
+    /// <summary>The sum of the lines paid.</summary>
+    public Money PaidTotal { get; private set; }
 
     public static DisbursementRun Start(int fiscalYear, string preparedBy, DateTimeOffset now)
     {
@@ -124,6 +128,7 @@ public sealed class DisbursementRun
         _lines.Add(line);
         LineCount++;
         UndecidedCount++;
+        Total += line.Amount;
         return line;
     }
 
@@ -188,6 +193,7 @@ public sealed class DisbursementRun
         if (approve)
         {
             UnpaidCount++;
+            ApprovedTotal += line.Amount;
         }
 
         if (UndecidedCount == 0)
@@ -221,6 +227,7 @@ public sealed class DisbursementRun
 
         line.Pay(paidOn, bankReference, by, now);
         UnpaidCount--;
+        PaidTotal += line.Amount;
         if (UnpaidCount == 0)
         {
             Status = RunStatus.Completed;
@@ -256,8 +263,6 @@ public sealed class DisbursementRun
                 RuleViolationException.ConflictStatus);
         }
     }
-
-    private static Money Sum(IEnumerable<DisbursementLine> lines) => lines.Aggregate(Money.Zero, (sum, l) => sum + l.Amount);
 }
 
 /// <summary>One platform-year in a run, with its approved amount and, once paid, the payment (date, bank reference).</summary>

@@ -129,12 +129,12 @@ public class DisbursementRunTests
     }
 
     [Fact, Trait("Req", "S-OPS")]
-    public void On_random_decisions_and_payments_the_runs_counts_are_those_of_its_lines_and_its_status_follows_them()
+    public void On_random_decisions_and_payments_the_runs_counts_and_totals_are_those_of_its_lines_and_its_status_follows_them()
     {
         var random = new Random(20191019);
         for (var i = 0; i < 200; i++)
         {
-            var (run, _) = Run(Preparer, Enumerable.Range(0, random.Next(1, 9)).Select(_ => Signed()).ToArray());
+            var (run, _) = Run(Preparer, Enumerable.Range(0, random.Next(1, 9)).Select(_ => Signed(awardFen: random.NextInt64(1, 5_000_000_00))).ToArray());
             run.Submit(Preparer, Now);
             foreach (var line in run.Lines.OrderBy(_ => random.Next()).ToList())
             {
@@ -158,7 +158,12 @@ public class DisbursementRunTests
         Assert.Equal(run.Lines.Count, run.LineCount);
         Assert.Equal(run.Lines.Count(l => l.Status == LineStatus.Proposed), run.UndecidedCount);
         Assert.Equal(run.Lines.Count(l => l.Status == LineStatus.Approved), run.UnpaidCount);
+        Assert.Equal(Sum(run.Lines), run.Total);
+        Assert.Equal(Sum(run.Lines.Where(l => l.Status is LineStatus.Approved or LineStatus.Paid)), run.ApprovedTotal);
+        Assert.Equal(Sum(run.Lines.Where(l => l.Status == LineStatus.Paid)), run.PaidTotal);
         var expected = run.UndecidedCount > 0 ? RunStatus.Submitted : run.UnpaidCount > 0 ? RunStatus.Approved : RunStatus.Completed;
         Assert.Equal(expected, run.Status);
     }
+
+    private static Money Sum(IEnumerable<DisbursementLine> lines) => lines.Aggregate(Money.Zero, (s, l) => s + l.Amount);
 }

@@ -41,7 +41,8 @@ internal static class DisbursementRuns
 
     private static async Task<Ok<List<RunView>>> List(int? fiscalYear, FundingDbContext db, CancellationToken cancellationToken)
     {
-        var query = db.Runs.AsNoTracking().Include(r => r.Lines).AsQueryable();
+        // Without their lines: the list shows each run's counts and totals, which the run keeps.
+        var query = db.Runs.AsNoTracking().AsQueryable();
         if (fiscalYear is { } year)
         {
             query = query.Where(r => r.FiscalYear == year);

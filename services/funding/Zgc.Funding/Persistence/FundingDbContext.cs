@@ -185,9 +185,9 @@ public abstract class FundingDbContext(DbContextOptions options) : ServiceDbCont
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.PreparedBy).HasMaxLength(128);
             e.Property(x => x.Version).IsConcurrencyToken();
-            e.Ignore(x => x.Total);
-            e.Ignore(x => x.ApprovedTotal);
-            e.Ignore(x => x.PaidTotal);
+            Fen(e.Property(x => x.Total), "TotalFen");
+            Fen(e.Property(x => x.ApprovedTotal), "ApprovedTotalFen");
+            Fen(e.Property(x => x.PaidTotal), "PaidTotalFen");
             e.HasMany(x => x.Lines).WithOne().HasForeignKey(l => l.RunId);
             e.Navigation(x => x.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
         });

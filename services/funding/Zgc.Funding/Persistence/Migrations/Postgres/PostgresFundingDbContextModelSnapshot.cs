@@ -402,6 +402,10 @@ namespace Zgc.Funding.Persistence.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<long>("ApprovedTotal")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ApprovedTotalFen");
+
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -420,6 +424,10 @@ namespace Zgc.Funding.Persistence.Migrations.Postgres
                     b.Property<int>("LineCount")
                         .HasColumnType("integer");
 
+                    b.Property<long>("PaidTotal")
+                        .HasColumnType("bigint")
+                        .HasColumnName("PaidTotalFen");
+
                     b.Property<string>("PreparedBy")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -435,6 +443,10 @@ namespace Zgc.Funding.Persistence.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint")
+                        .HasColumnName("TotalFen");
 
                     b.Property<int>("TotalCount")
                         .HasColumnType("integer");

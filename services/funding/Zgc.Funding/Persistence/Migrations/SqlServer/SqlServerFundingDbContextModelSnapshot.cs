@@ -402,6 +402,10 @@ namespace Zgc.Funding.Persistence.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<long>("ApprovedTotal")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ApprovedTotalFen");
+
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -420,6 +424,10 @@ namespace Zgc.Funding.Persistence.Migrations.SqlServer
                     b.Property<int>("LineCount")
                         .HasColumnType("int");
 
+                    b.Property<long>("PaidTotal")
+                        .HasColumnType("bigint")
+                        .HasColumnName("PaidTotalFen");
+
                     b.Property<string>("PreparedBy")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -435,6 +443,10 @@ namespace Zgc.Funding.Persistence.Migrations.SqlServer
 
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint")
+                        .HasColumnName("TotalFen");
 
                     b.Property<int>("TotalCount")
                         .HasColumnType("int");

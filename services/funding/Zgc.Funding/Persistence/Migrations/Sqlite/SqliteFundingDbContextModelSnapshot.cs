@@ -397,6 +397,10 @@ namespace Zgc.Funding.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ApprovedTotal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ApprovedTotalFen");
+
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
 
@@ -415,6 +419,10 @@ namespace Zgc.Funding.Persistence.Migrations.Sqlite
                     b.Property<int>("LineCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("PaidTotal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("PaidTotalFen");
+
                     b.Property<string>("PreparedBy")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -430,6 +438,10 @@ namespace Zgc.Funding.Persistence.Migrations.Sqlite
 
                     b.Property<long?>("SubmittedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("TotalFen");
 
                     b.Property<int>("TotalCount")
                         .HasColumnType("INTEGER");
