@@ -60,4 +60,15 @@ public class RuleViolationException : Exception
 
     /// <summary><see cref="BadRequestStatus"/> for invalid input, <see cref="ConflictStatus"/> for a conflict with the current state.</summary>
     public int StatusCode { get; }
+
+    /// <summary>
+    /// The same violation, found in item <paramref name="index"/> of the request's list <paramref name="list"/>: the field
+    /// becomes <c>list[index].field</c> (or <c>list[index]</c>) and the messages say which item, so a caller of a batch
+    /// endpoint knows which of its entries to fix.
+    /// </summary>
+    public RuleViolationException ForItem(string list, int index)
+    {
+        var item = $"{list}[{index}]";
+        return new RuleViolationException(Field is null ? item : $"{item}.{Field}", Rule, $"{item}: {MessageEn}", $"{item}：{MessageZh}", StatusCode);
+    }
 }

@@ -226,36 +226,42 @@ public sealed class LifecycleDriver(IProgrammeHost host, CancellationToken cance
 
     /// <summary>
     /// S-OPS maker-checker: the finance preparer sets the budget of the current fiscal year, starts a run and submits it; a
-    /// different finance approver approves every line; the preparer records each payment today. Returns the paid lines.
+    /// different finance approver approves every line; the preparer records each payment today. Decisions and payments go
+    /// a page of lines per request (the batch endpoints, as the console's "approve all" and "pay all" do). Returns the paid
+    /// lines.
     /// </summary>
     public async Task<List<JsonElement>> DisbursementRun(long budgetFen = DefaultBudgetFen)
     {
         var run = await GatheredRun(budgetFen);
         var runId = run.GetProperty("id").GetGuid();
         var fiscalYear = run.GetProperty("fiscalYear").GetInt32();
-        var today = BeijingTime.DateOf(await host.Now());
+        var today = BeijingTime.DateOf(await host.Now()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var preparer = As("funding", Roles.FinancePreparer, user: "e2e-finance-preparer");
         var approver = As("funding", Roles.FinanceApprover, user: "e2e-finance-approver");
         await Ensure(await preparer.PostAsync($"/funding/runs/{runId}/submit", null, cancellationToken));
         var lines = run.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("id").GetGuid()).ToList();
         // Payments are recorded once every line of the run is decided.
-        foreach (var lineId in lines)
+        foreach (var page in lines.Chunk(BatchEntries))
         {
-            await Ensure(await approver.PostAsJsonAsync($"/funding/runs/{runId}/lines/{lineId}/decision", new { approve = true }, cancellationToken));
+            await Ensure(await approver.PostAsJsonAsync($"/funding/runs/{runId}/decisions",
+                new { decisions = page.Select(lineId => new { lineId, approve = true }) }, cancellationToken));
         }
 
         var paid = new List<JsonElement>();
-        foreach (var lineId in lines)
+        foreach (var page in lines.Chunk(BatchEntries))
         {
-            var payment = await preparer.PostAsJsonAsync($"/funding/runs/{runId}/lines/{lineId}/payment",
-                new { paidOn = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), bankReference = $"BOC-{fiscalYear}-{lineId.ToString()[..8]}" },
+            var payments = await preparer.PostAsJsonAsync($"/funding/runs/{runId}/payments",
+                new { payments = page.Select(lineId => new { lineId, paidOn = today, bankReference = $"BOC-{fiscalYear}-{lineId.ToString()[..8]}" }) },
                 cancellationToken);
-            await Ensure(payment);
-            paid.Add(await payment.Content.ReadFromJsonAsync<JsonElement>(cancellationToken));
+            await Ensure(payments);
+            paid.AddRange((await payments.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("lines").EnumerateArray());
         }
 
         return paid;
     }
+
+    /// <summary>Entries per batch request (the funding service's limit).</summary>
+    private const int BatchEntries = 1000;
 
     /// <summary>
     /// The finance preparer sets the current fiscal year's budget (<paramref name="budgetFen"/>) and starts a run; returns it

@@ -36,6 +36,7 @@ public static class FundingModule
         Budgets.Map(funding);
         Agreements.Map(funding);
         DisbursementRuns.Map(funding);
+        DisbursementRunBatches.Map(funding);
         Ledger.Map(funding);
         Clawbacks.Map(funding);
         Reports.Map(funding);

@@ -54,3 +54,14 @@ public sealed record RunInfo(Guid Id, int FiscalYear, string Status, string Prep
 public sealed record LineDecisionRequest(bool Approve, string? Note);
 
 public sealed record PaymentRequest(DateOnly PaidOn, string BankReference);
+
+public sealed record LineDecisionEntry(Guid LineId, bool Approve, string? Note);
+
+public sealed record LineDecisionsRequest(List<LineDecisionEntry> Decisions);
+
+public sealed record LinePaymentEntry(Guid LineId, DateOnly PaidOn, string BankReference);
+
+public sealed record LinePaymentsRequest(List<LinePaymentEntry> Payments);
+
+/// <summary>What a batch of decisions or payments changed: the run (without its lines) and the batch's lines.</summary>
+public sealed record RunBatch(RunInfo Run, List<RunLine> Lines);

@@ -46,6 +46,14 @@ public sealed partial class ZgcApi
     public Task<ApiResult<RunLine>> RecordPayment(Guid runId, Guid lineId, PaymentRequest payment, CancellationToken cancellationToken) =>
         Post<RunLine>($"funding/runs/{runId}/lines/{lineId}/payment", payment, cancellationToken);
 
+    /// <summary>Decides many lines in one request (at most 1,000): all are stored, or none.</summary>
+    public Task<ApiResult<RunBatch>> DecideRunLines(Guid runId, LineDecisionsRequest decisions, CancellationToken cancellationToken) =>
+        Post<RunBatch>($"funding/runs/{runId}/decisions", decisions, cancellationToken);
+
+    /// <summary>Records many payments in one request (at most 1,000): all are stored, or none.</summary>
+    public Task<ApiResult<RunBatch>> RecordPayments(Guid runId, LinePaymentsRequest payments, CancellationToken cancellationToken) =>
+        Post<RunBatch>($"funding/runs/{runId}/payments", payments, cancellationToken);
+
     /// <summary>The service's payment instruction of an approved run (CSV), or null when it cannot be had.</summary>
     public Task<string?> GetPaymentInstruction(Guid runId, CancellationToken cancellationToken) =>
         GetText($"funding/runs/{runId}/payment-instruction.csv", "text/csv", cancellationToken);

@@ -133,10 +133,7 @@ internal static class DisbursementRuns
             return TypedResults.NotFound();
         }
 
-        if (request.Note is { Length: > 2000 })
-        {
-            throw new RuleViolationException("note", "line-decision", "A note is at most 2000 characters.", "审批意见不超过2000个字符。");
-        }
+        CheckNote(request.Note);
 
         var line = run.Decide(lineId, request.Approve, user.UserId(), request.Note, clock.GetUtcNow());
         if (line.Status == LineStatus.Rejected)
@@ -193,32 +190,59 @@ internal static class DisbursementRuns
         }
 
         var now = clock.GetUtcNow();
-        var paidOn = request.PaidOn ?? throw new RuleViolationException("paidOn", "payment-date", "A payment needs its date.", "付款须填写付款日期。");
-        if (paidOn > BeijingTime.DateOf(now))
+        var paidOn = PaymentDate(request.PaidOn, now);
+        var lineToPay = run.Line(lineId);
+        var agreement = await db.Agreements.SingleAsync(a => a.Id == lineToPay.AgreementId, cancellationToken);
+        var year = await db.FundingYears.SingleAsync(y => y.Id == lineToPay.FundingYearId, cancellationToken);
+        var line = await RecordPayment(db, outbox, run, agreement, year, lineId, paidOn, request.BankReference, user.UserId(), now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(LineView.From(line));
+    }
+
+    /// <summary>A payment's date: required, and not after today in Beijing.</summary>
+    internal static DateOnly PaymentDate(DateOnly? paidOn, DateTimeOffset now)
+    {
+        var date = paidOn ?? throw new RuleViolationException("paidOn", "payment-date", "A payment needs its date.", "付款须填写付款日期。");
+        if (date > BeijingTime.DateOf(now))
         {
             throw new RuleViolationException("paidOn", "payment-date", "A payment cannot be dated in the future.", "付款日期不能晚于今天。");
         }
 
-        var by = user.UserId();
-        var agreement = await db.Agreements.SingleAsync(a => a.Id == run.Line(lineId).AgreementId, cancellationToken);
+        return date;
+    }
+
+    /// <summary>
+    /// Records the payment of one approved line in the caller's unit of work: the line and its platform-year are marked
+    /// paid, the payment row and the ledger entry are added and <see cref="DisbursementPaid"/> goes to the outbox. Refused
+    /// under an agreement no longer in force.
+    /// </summary>
+    internal static async Task<DisbursementLine> RecordPayment(FundingDbContext db, IOutbox<FundingDbContext> outbox, DisbursementRun run, Agreement agreement,
+        FundingYear year, Guid lineId, DateOnly paidOn, string? bankReference, string by, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         if (agreement.Status != AgreementStatus.InForce)
         {
             throw new RuleViolationException(null, "agreement-status", $"Nothing is paid under an agreement that is {agreement.Status}.", "协议已解除，不得拨付。",
                 RuleViolationException.ConflictStatus);
         }
 
-        var line = run.RecordPayment(lineId, paidOn, request.BankReference ?? "", by, now);
-        var year = await db.FundingYears.SingleAsync(y => y.Id == line.FundingYearId, cancellationToken);
+        var line = run.RecordPayment(lineId, paidOn, bankReference ?? "", by, now);
         year.MarkPaid();
-
         db.Payments.Add(new Payment(Guid.CreateVersion7(), year.Id, line.Id, run.Id, line.AgreementId, line.ConstructionYear, line.Amount, paidOn,
             line.BankReference!, by, now)); // RecordPayment has just set the reference.
         db.Ledger.Add(LedgerEntry.For(LedgerKind.Payment, agreement, line.Amount, run.FiscalYear, line.ConstructionYear, $"line:{line.Id} bank:{line.BankReference}",
             by, now));
         await outbox.Publish(new DisbursementPaid(line.ApplicationId, line.AgreementId, run.Id, run.FiscalYear, line.ConstructionYear, line.Amount.Fen, paidOn,
             line.BankReference!, by, now), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(LineView.From(line));
+        return line;
+    }
+
+    /// <summary>A decision's note: at most 2000 characters.</summary>
+    internal static void CheckNote(string? note)
+    {
+        if (note is { Length: > 2000 })
+        {
+            throw new RuleViolationException("note", "line-decision", "A note is at most 2000 characters.", "审批意见不超过2000个字符。");
+        }
     }
 
     /// <summary>What other live runs of the same fiscal year already hold: lines not rejected in runs submitted or later.</summary>
@@ -232,7 +256,7 @@ internal static class DisbursementRuns
         return amounts.Aggregate(Money.Zero, (s, a) => s + a);
     }
 
-    private static async Task ReleaseYears(FundingDbContext db, IEnumerable<Guid> yearIds, CancellationToken cancellationToken)
+    internal static async Task ReleaseYears(FundingDbContext db, IEnumerable<Guid> yearIds, CancellationToken cancellationToken)
     {
         var ids = yearIds.ToList();
         foreach (var year in await db.FundingYears.Where(y => ids.Contains(y.Id)).ToListAsync(cancellationToken))

@@ -151,7 +151,8 @@ public sealed partial class RunDetail : IDisposable
     private Task ApproveAll() => Act(async () =>
     {
         var lines = Run?.Lines.Where(l => l.Status == "Proposed").ToList() ?? [];
-        return await EachWithProgress(lines, l => Api.DecideRunLine(Id, l.Id, new LineDecisionRequest(true, null), disposed.Token));
+        return await PagesWithProgress(lines, page => Api.DecideRunLines(Id, new LineDecisionsRequest([.. page.Select(l => new LineDecisionEntry(l.Id, true, null))]),
+            disposed.Token));
     }, T["finance.allApproved"]);
 
     private Task PayOne(RunLine line)
@@ -176,29 +177,36 @@ public sealed partial class RunDetail : IDisposable
         {
             var lines = Run?.Lines.Where(l => l.Status == "Approved").ToList() ?? [];
             var prefix = reference.Trim();
-            var numbered = lines.Select((l, i) => (Line: l, Reference: lines.Count == 1 ? prefix : $"{prefix}-{i + 1}")).ToList();
-            return await EachWithProgress(numbered, x => Api.RecordPayment(Id, x.Line.Id, new PaymentRequest(paidOn!.Value, x.Reference), disposed.Token));
+            var numbered = lines.Select((l, i) => new LinePaymentEntry(l.Id, paidOn!.Value, lines.Count == 1 ? prefix : $"{prefix}-{i + 1}")).ToList();
+            return await PagesWithProgress(numbered, page => Api.RecordPayments(Id, new LinePaymentsRequest([.. page]), disposed.Token));
         }, T["finance.allPaid"]);
     }
 
-    private async Task<ApiError?> EachWithProgress<TItem>(IReadOnlyList<TItem> items, Func<TItem, Task<ApiResult<RunLine>>> call)
+    /// <summary>
+    /// Sends <paramref name="items"/> a page per request (the service decides or pays a page in one transaction), showing how
+    /// many are done; stops at the first refused page, whose error names the entry (pages before it are stored).
+    /// </summary>
+    private async Task<ApiError?> PagesWithProgress<TItem>(IReadOnlyList<TItem> items, Func<TItem[], Task<ApiResult<RunBatch>>> call)
     {
         progressDone = 0;
         progressTotal = items.Count;
-        foreach (var item in items)
+        foreach (var page in items.Chunk(BulkPage))
         {
-            var result = await call(item);
+            var result = await call(page);
             if (result.Error is not null)
             {
                 return result.Error;
             }
 
-            progressDone++;
+            progressDone += page.Length;
             StateHasChanged();
         }
 
         return null;
     }
+
+    /// <summary>Lines per request of "approve all" and "pay all": small enough that the progress moves on a large run.</summary>
+    private const int BulkPage = 250;
 
     private string LinesCsv => CsvDataAddress.DataUri(
         [
