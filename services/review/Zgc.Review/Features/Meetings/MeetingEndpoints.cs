@@ -80,7 +80,12 @@ internal static class MeetingEndpoints
     /// <summary>Supported cases on no agenda whose last agenda item was deferred at a meeting before <paramref name="date"/>.</summary>
     private static async Task<List<(ReviewCase Case, Guid From)>> Waiting(ReviewDbContext db, DateOnly date, CancellationToken cancellationToken)
     {
-        var waiting = await db.Cases.Where(c => c.Stage == ReviewStage.Supported && c.AgendaMeetingId == null).ToListAsync(cancellationToken);
+        // Only cases that were ever deferred are candidates: loading every supported case on no agenda (all the cases a
+        // meeting may still take up) to keep the few deferred ones made each scheduling cost as much as the backlog.
+        var waiting = await db.Cases
+            .Where(c => c.Stage == ReviewStage.Supported && c.AgendaMeetingId == null &&
+                db.AgendaItems.Any(i => i.ApplicationId == c.ApplicationId && i.Outcome == MeetingOutcome.Deferred))
+            .ToListAsync(cancellationToken);
         var ids = waiting.Select(c => c.ApplicationId).ToList();
         var deferrals = await db.AgendaItems.AsNoTracking().Where(i => ids.Contains(i.ApplicationId) && i.Outcome == MeetingOutcome.Deferred)
             .Join(db.Meetings, i => i.MeetingId, m => m.Id, (i, m) => new { i.ApplicationId, i.MeetingId, m.Date })
