@@ -275,8 +275,10 @@ public sealed class LifecycleDriver(IProgrammeHost host, CancellationToken cance
         var started = await preparer.PostAsJsonAsync("/funding/runs", new { fiscalYear }, cancellationToken);
         await Ensure(started);
         var runId = (await started.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetGuid();
-        return await Eventually.Get(async () => await preparer.GetFromJsonAsync<JsonElement>($"/funding/runs/{runId}", cancellationToken),
+        // Polled without its lines (a run for a large programme has thousands), then read once with them.
+        await Eventually.Get(async () => await preparer.GetFromJsonAsync<JsonElement>($"/funding/runs/{runId}?lines=false", cancellationToken),
             r => r.GetProperty("status").GetString() == "Draft", $"run {runId} gathered");
+        return await preparer.GetFromJsonAsync<JsonElement>($"/funding/runs/{runId}", cancellationToken);
     }
 
     /// <summary>The funding ledger of the application (entries and totals).</summary>

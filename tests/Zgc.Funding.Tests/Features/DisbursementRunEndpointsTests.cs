@@ -236,6 +236,15 @@ public sealed class DisbursementRunEndpointsTests
         Assert.Equal(5, run.GatheredCount);
         Assert.Equal(5, run.Lines.Count);
         Assert.Equal(5_000_000_10L, run.TotalFen);
+
+        // Without its lines: what a client polls while a large run gathers, the same counts and totals.
+        using var preparer = app.ClientFor(Roles.FinancePreparer);
+        var summary = (await preparer.GetFromJsonAsync<RunView>($"/funding/runs/{run.Id}?lines=false", Ct))!;
+        Assert.Empty(summary.Lines);
+        List<LineView> none = []; // records compare lists by reference
+        Assert.Equal(run with { Lines = none }, summary with { Lines = none });
+        Assert.Equal(5, (await preparer.GetFromJsonAsync<RunView>($"/funding/runs/{run.Id}?lines=true", Ct))!.Lines.Count);
+        Assert.Equal(HttpStatusCode.NotFound, (await preparer.GetAsync($"/funding/runs/{Guid.NewGuid()}?lines=false", Ct)).StatusCode);
     }
 
     /// <summary>The ledger balances: what it says was paid is what the payments table holds, per platform, and awards cover payments.</summary>

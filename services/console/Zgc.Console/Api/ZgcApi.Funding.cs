@@ -27,8 +27,9 @@ public sealed partial class ZgcApi
     public Task<ApiResult<List<RunInfo>>> ListRuns(CancellationToken cancellationToken) =>
         Get<List<RunInfo>>("funding/runs", cancellationToken);
 
-    public Task<ApiResult<RunInfo>> GetRun(Guid id, CancellationToken cancellationToken) =>
-        Get<RunInfo>($"funding/runs/{id}", cancellationToken);
+    /// <summary>The run; with <paramref name="lines"/> false only its status, progress, counts and totals (cheap to poll).</summary>
+    public Task<ApiResult<RunInfo>> GetRun(Guid id, CancellationToken cancellationToken, bool lines = true) =>
+        Get<RunInfo>(lines ? $"funding/runs/{id}" : $"funding/runs/{id}?lines=false", cancellationToken);
 
     /// <summary>Starts a run (202): it gathers its lines in the background; poll <see cref="GetRun"/> for progress.</summary>
     public Task<ApiResult<RunInfo>> StartRun(int fiscalYear, CancellationToken cancellationToken) =>

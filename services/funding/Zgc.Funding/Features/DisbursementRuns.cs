@@ -52,10 +52,17 @@ internal static class DisbursementRuns
         return TypedResults.Ok(runs.Select(r => RunView.From(r, withLines: false)).ToList());
     }
 
-    private static async Task<Results<Ok<RunView>, NotFound>> Get(Guid id, FundingDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// The run with its lines, or with <c>lines=false</c> without them: its status, progress, counts and totals, which the
+    /// run keeps — what a page or a client polling a large run while it gathers needs, at the same cost for any size.
+    /// </summary>
+    private static async Task<Results<Ok<RunView>, NotFound>> Get(Guid id, bool? lines, FundingDbContext db, CancellationToken cancellationToken)
     {
-        var run = await Load(db, id, cancellationToken);
-        return run is null ? TypedResults.NotFound() : TypedResults.Ok(RunView.From(run));
+        var withLines = lines ?? true;
+        var run = withLines
+            ? await Load(db, id, cancellationToken)
+            : await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        return run is null ? TypedResults.NotFound() : TypedResults.Ok(RunView.From(run, withLines));
     }
 
     /// <summary>Starts a run; gathering happens in the background (202 with the run, then poll it for progress).</summary>

@@ -84,7 +84,10 @@ public sealed partial class RunDetail : IDisposable
         }
     }
 
-    /// <summary>While the run gathers its lines in the background, it is read again every second until it is ready.</summary>
+    /// <summary>
+    /// While the run gathers its lines in the background, its progress is read every second (without the lines, which a run
+    /// for a large programme has thousands of); once it is gathered, it is read whole.
+    /// </summary>
     private async Task PollWhileGathering()
     {
         try
@@ -96,7 +99,16 @@ public sealed partial class RunDetail : IDisposable
                 {
                     await InvokeAsync(async () =>
                     {
-                        await Load();
+                        var progress = await Api.GetRun(Id, disposed.Token, lines: false);
+                        if (progress.Value is { Status: "Gathering" } gathering && Run is { } shown)
+                        {
+                            Run = gathering with { Lines = shown.Lines };
+                        }
+                        else
+                        {
+                            await Load();
+                        }
+
                         StateHasChanged();
                     });
                 }
