@@ -1,8 +1,10 @@
 using System.Net.Http.Headers;
+using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Zgc.ServiceDefaults;
 
 namespace Zgc.Testing;
@@ -81,8 +83,17 @@ public class ServiceAppFactory<TProgram> : WebApplicationFactory<TProgram> where
         return await work(scope.ServiceProvider.GetRequiredService<TDb>());
     }
 
+    private IHost? _host;
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        _host = base.CreateHost(builder);
+        return _host;
+    }
+
     public override async ValueTask DisposeAsync()
     {
+        await BusStarted();
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
         try
@@ -92,6 +103,29 @@ public class ServiceAppFactory<TProgram> : WebApplicationFactory<TProgram> where
         catch (IOException)
         {
             // SQLite may still hold a file for a moment; the OS temp folder is cleaned eventually.
+        }
+    }
+
+    /// <summary>
+    /// Waits (at most 5 s) until the bus has started before the host stops it: MassTransit's in-memory bus stopped while its
+    /// receive endpoints are still starting threw a NullReferenceException from <c>ReceiveEndpoint.Stop</c> once, in a test
+    /// that was over 0.3 s after the host started.
+    /// </summary>
+    private async Task BusStarted()
+    {
+        if (_host?.Services.GetService<IBusControl>() is not { } bus)
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await bus.WaitForHealthStatus(BusHealthStatus.Healthy, timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped as it is: a bus that never became healthy is what some tests are about.
         }
     }
 }

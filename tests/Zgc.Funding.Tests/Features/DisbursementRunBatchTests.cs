@@ -86,6 +86,9 @@ public sealed class DisbursementRunBatchTests
             HttpStatusCode.BadRequest, "line-decision", "decisions[1].note");
         await Refused(approver, $"/funding/runs/{run.Id}/decisions", new { decisions = Array.Empty<object>() }, HttpStatusCode.BadRequest, "batch-size", "decisions");
         await Refused(approver, $"/funding/runs/{run.Id}/decisions", new { }, HttpStatusCode.BadRequest, "batch-size", "decisions");
+        await Refused(approver, $"/funding/runs/{run.Id}/decisions", new { decisions = new[] { Approve(ids[0]), null } }, HttpStatusCode.BadRequest, "batch-entry",
+            "decisions[1]");
+        await Refused(preparer, $"/funding/runs/{run.Id}/payments", new { payments = new object?[] { null } }, HttpStatusCode.BadRequest, "batch-entry", "payments[0]");
         await Refused(approver, $"/funding/runs/{run.Id}/decisions",
             new { decisions = Enumerable.Range(0, DisbursementRunBatches.MaxEntries + 1).Select(_ => Approve(Guid.NewGuid())) },
             HttpStatusCode.BadRequest, "batch-size", "decisions");

@@ -11,11 +11,11 @@ namespace Zgc.Funding.Features;
 
 public sealed record LineDecision(Guid LineId, bool Approve, string? Note);
 
-public sealed record LineDecisionsRequest(List<LineDecision>? Decisions);
+public sealed record LineDecisionsRequest(List<LineDecision?>? Decisions);
 
 public sealed record LinePayment(Guid LineId, DateOnly? PaidOn, string? BankReference);
 
-public sealed record LinePaymentsRequest(List<LinePayment>? Payments);
+public sealed record LinePaymentsRequest(List<LinePayment?>? Payments);
 
 /// <summary>What a batch changed: the run as it now stands (without its lines) and the lines of the batch, in its order.</summary>
 public sealed record RunBatchView(RunView Run, List<LineView> Lines);
@@ -98,8 +98,9 @@ internal static class DisbursementRunBatches
         return TypedResults.Ok(new RunBatchView(RunView.From(run, withLines: false), [.. paid.Select(LineView.From)]));
     }
 
-    /// <summary>The request's entries: at least one, at most <see cref="MaxEntries"/>, each line at most once.</summary>
-    private static List<T> Entries<T>(List<T>? entries, string list, Func<T, Guid> lineOf)
+    /// <summary>The request's entries: at least one, at most <see cref="MaxEntries"/>, none empty, each line at most once.</summary>
+    private static List<T> Entries<T>(List<T?>? entries, string list, Func<T, Guid> lineOf)
+        where T : class
     {
         if (entries is null || entries.Count == 0)
         {
@@ -115,14 +116,20 @@ internal static class DisbursementRunBatches
         var seen = new HashSet<Guid>();
         for (var i = 0; i < entries.Count; i++)
         {
-            if (!seen.Add(lineOf(entries[i])))
+            if (entries[i] is not { } entry)
+            {
+                throw new RuleViolationException($"{list}[{i}]", "batch-entry", $"{list}[{i}]: an entry is an object naming its lineId, not null.",
+                    $"{list}[{i}]：每项须为包含lineId的对象，不能为空。");
+            }
+
+            if (!seen.Add(lineOf(entry)))
             {
                 throw new RuleViolationException($"{list}[{i}].lineId", "batch-duplicate", $"{list}[{i}]: the line appears earlier in the same request.",
                     $"{list}[{i}]：同一明细在本次请求中重复出现。");
             }
         }
 
-        return entries;
+        return [.. entries.OfType<T>()];
     }
 
     private static T Entry<T>(string list, int index, Func<T> action)
