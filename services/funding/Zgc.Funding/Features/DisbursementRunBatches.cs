@@ -78,9 +78,8 @@ internal static class DisbursementRunBatches
         var now = clock.GetUtcNow();
         var by = user.UserId();
         // The lines' agreements and platform-years in one query each, not one per line.
-        var batch = run.Lines.ToList();
-        var agreementIds = batch.Select(l => l.AgreementId).Distinct().ToList();
-        var yearIds = batch.Select(l => l.FundingYearId).ToList();
+        var agreementIds = run.Lines.Select(l => l.AgreementId).Distinct().ToList();
+        var yearIds = run.Lines.Select(l => l.FundingYearId).ToList();
         var agreements = await db.Agreements.Where(a => agreementIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
         var years = await db.FundingYears.Where(y => yearIds.Contains(y.Id)).ToDictionaryAsync(y => y.Id, cancellationToken);
 
@@ -88,10 +87,13 @@ internal static class DisbursementRunBatches
         for (var i = 0; i < payments.Count; i++)
         {
             var payment = payments[i];
-            var paidOn = Entry("payments", i, () => DisbursementRuns.PaymentDate(payment.PaidOn, now));
-            var line = Entry("payments", i, () => run.Line(payment.LineId));
-            paid.Add(await EntryAsync("payments", i, () => DisbursementRuns.RecordPayment(db, outbox, run, agreements[line.AgreementId], years[line.FundingYearId],
-                payment.LineId, paidOn, payment.BankReference, by, now, cancellationToken)));
+            paid.Add(await EntryAsync("payments", i, () =>
+            {
+                var paidOn = DisbursementRuns.PaymentDate(payment.PaidOn, now);
+                var line = run.Line(payment.LineId);
+                return DisbursementRuns.RecordPayment(db, outbox, run, agreements[line.AgreementId], years[line.FundingYearId], payment.LineId, paidOn,
+                    payment.BankReference, by, now, cancellationToken);
+            }));
         }
 
         await db.SaveChangesAsync(cancellationToken);
