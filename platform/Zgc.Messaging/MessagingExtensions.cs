@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -38,6 +39,8 @@ public static class MessagingExtensions
         builder.Services.AddScoped<IOutbox<TDb>, DbOutbox<TDb>>();
         builder.Services.AddScoped<IOutboxContextFactory<TDb>, DbOutboxContextFactory<TDb>>();
         builder.Services.AddSingleton(new TimerSweepSignal<TDb>(TimeProvider.System));
+        builder.Services.AddSingleton<OutboxCommitSignal<TDb>>();
+        builder.Services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<OutboxCommitSignal<TDb>>());
         builder.Services.AddHostedService<OutboxDeliveryService<TDb>>();
         builder.Services.AddSingleton(new ServiceMessagingInfo(service, typeof(TDb)));
         return builder;

@@ -17,13 +17,16 @@ public sealed class MessagingOptions
     /// <summary>RabbitMQ address, e.g. <c>amqp://guest:guest@127.0.0.1:5672/</c>.</summary>
     public string RabbitMq { get; set; } = "amqp://guest:guest@127.0.0.1:5672/";
 
-    /// <summary>How often the delivery worker looks for due outbox rows when idle.</summary>
+    /// <summary>
+    /// How often the delivery worker looks for due outbox rows when nothing wakes it. A commit of this process that wrote
+    /// outbox rows wakes it at once (OutboxCommitSignal); the poll finds the rest: other replicas' rows, timers falling due.
+    /// </summary>
     public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
-    /// How soon the delivery worker looks again after a round that delivered some rows but not a full batch (rows are
-    /// trickling in). Zero looks again at once (lowest latency); a few milliseconds caps the rate of these small
-    /// claim transactions on a host short of CPU. After an empty round it waits <see cref="OutboxPollInterval"/>.
+    /// A pause after a round that delivered some rows but not a full batch, before the worker waits for the next commit
+    /// (or <see cref="OutboxPollInterval"/>). Zero: no pause (lowest latency); a few milliseconds caps the rate of small
+    /// claim transactions on a host short of CPU. After a full round the worker goes again at once.
     /// </summary>
     public TimeSpan OutboxBusyPollInterval { get; set; } = TimeSpan.Zero;
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -30,15 +31,15 @@ public static class ServiceDatabaseExtensions
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                builder.Services.AddDbContextPool<TSqlite>(o => o.UseSqlite(connectionString).WithSqliteConcurrency());
+                builder.Services.AddDbContextPool<TSqlite>((sp, o) => o.UseSqlite(connectionString).WithSqliteConcurrency().WithRegisteredInterceptors(sp));
                 builder.Services.AddScoped<TDb>(sp => sp.GetRequiredService<TSqlite>());
                 break;
             case DatabaseProvider.Postgres:
-                builder.Services.AddDbContextPool<TPostgres>(o => o.UseNpgsql(connectionString));
+                builder.Services.AddDbContextPool<TPostgres>((sp, o) => o.UseNpgsql(connectionString).WithRegisteredInterceptors(sp));
                 builder.Services.AddScoped<TDb>(sp => sp.GetRequiredService<TPostgres>());
                 break;
             case DatabaseProvider.SqlServer:
-                builder.Services.AddDbContextPool<TSqlServer>(o => o.UseSqlServer(connectionString));
+                builder.Services.AddDbContextPool<TSqlServer>((sp, o) => o.UseSqlServer(connectionString).WithRegisteredInterceptors(sp));
                 builder.Services.AddScoped<TDb>(sp => sp.GetRequiredService<TSqlServer>());
                 break;
             default:
@@ -53,6 +54,13 @@ public static class ServiceDatabaseExtensions
 
         return builder;
     }
+
+    /// <summary>
+    /// Adds the EF interceptors registered in the service container (<see cref="IInterceptor"/> singletons), e.g. the
+    /// outbox's commit signal: a library that needs to see the service context's saves and commits registers one there.
+    /// </summary>
+    private static DbContextOptionsBuilder WithRegisteredInterceptors(this DbContextOptionsBuilder options, IServiceProvider services) =>
+        options.AddInterceptors(services.GetServices<IInterceptor>());
 
     /// <summary>
     /// The connection string a service uses: its own entry, else the template, else a SQLite file; on PostgreSQL with

@@ -89,6 +89,7 @@ public sealed class DueOrderTests : IAsyncDisposable
         services.AddSingleton(bus);
         services.AddSingleton<Zgc.Messaging.Outbox.Transport.DirectPublisher>(); // in-memory bus: not used
         services.AddSingleton(new TimerSweepSignal<SqliteTestDbContext>(TimeProvider.System));
+        services.AddSingleton<OutboxCommitSignal<SqliteTestDbContext>>();
         var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<SqliteTestDbContext>().Database.EnsureCreatedAsync(Ct);

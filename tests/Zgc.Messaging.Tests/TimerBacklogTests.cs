@@ -226,6 +226,7 @@ public sealed class TimerBacklogTests
             services.AddSingleton(bus);
             services.AddSingleton<Zgc.Messaging.Outbox.Transport.DirectPublisher>(); // in-memory bus: not used
             services.AddSingleton(delivery.Sweeps);
+            services.AddSingleton<OutboxCommitSignal<TDb>>();
             delivery.Services = services.BuildServiceProvider();
             await using (var scope = delivery.Services.CreateAsyncScope())
             {

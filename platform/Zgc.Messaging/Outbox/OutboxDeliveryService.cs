@@ -24,6 +24,7 @@ internal sealed partial class OutboxDeliveryService<TDb>(
     IBusControl bus,
     DirectPublisher direct,
     TimerSweepSignal<TDb> sweeps,
+    OutboxCommitSignal<TDb> commits,
     TimeProvider clock,
     IOptions<MessagingOptions> options,
     ILogger<OutboxDeliveryService<TDb>> logger) : BackgroundService
@@ -63,15 +64,18 @@ internal sealed partial class OutboxDeliveryService<TDb>(
                 await Delay(TimeSpan.FromSeconds(1), stoppingToken);
             }
 
-            // A full round: more rows are probably waiting, go again at once. A partial round: rows are trickling in,
-            // look again after the short busy interval rather than the idle one. Nothing (or a failure): idle.
-            if (delivered == 0)
+            // A full round: more rows are probably waiting, go again at once. Otherwise wait for the next commit that
+            // wrote rows (OutboxCommitSignal; one during the round wakes it at once), or the poll interval for what no
+            // commit of this process announces: other replicas' rows, timers falling due. After a partial round the busy
+            // interval, when set, is a pause first (it caps the rate of small rounds on a host short of CPU).
+            if (delivered < options.Value.OutboxBatchSize)
             {
-                await Delay(options.Value.OutboxPollInterval, stoppingToken);
-            }
-            else if (delivered < options.Value.OutboxBatchSize && options.Value.OutboxBusyPollInterval > TimeSpan.Zero)
-            {
-                await Delay(options.Value.OutboxBusyPollInterval, stoppingToken);
+                if (delivered > 0 && options.Value.OutboxBusyPollInterval > TimeSpan.Zero)
+                {
+                    await Delay(options.Value.OutboxBusyPollInterval, stoppingToken);
+                }
+
+                await commits.WaitAsync(options.Value.OutboxPollInterval, stoppingToken);
             }
         }
     }
@@ -111,6 +115,7 @@ internal sealed partial class OutboxDeliveryService<TDb>(
             var startedAt = Stopwatch.GetTimestamp();
             // While the service's consumers sweep due timers themselves, leave the timers to them (TimerSweepSignal).
             var rows = await Claim(db, clock.GetUtcNow(), options.Value.OutboxBatchSize, timers: !sweeps.Sweeping, cancellationToken);
+            DeliveryRoundMetrics.Claimed(rows.Count);
             if (rows.Count == 0)
             {
                 return 0; // the transaction ends with nothing written; the polling loop decides when to look again

@@ -60,6 +60,8 @@ internal static class OutboxRows
         {
             db.Add(row);
         }
+
+        OutboxWrites.Mark(db);
     }
 
     /// <summary>

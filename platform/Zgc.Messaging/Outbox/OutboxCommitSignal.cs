@@ -1,0 +1,142 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Zgc.Messaging.Outbox;
+
+/// <summary>
+/// Wakes a service's outbox delivery worker the moment a transaction of this process that wrote outbox rows commits, so
+/// a message waits neither for the worker's next poll nor (after a round that found little) for a round that finds
+/// nothing. The worker still polls: for rows other replicas wrote, for timers falling due, after a restart.
+/// </summary>
+/// <remarks>
+/// Before, the worker slept <see cref="MessagingOptions.OutboxPollInterval"/> (100 ms) after an empty round and went again
+/// at once after a partial one: every hop of a lifecycle waited up to 100 ms when its service had been idle, and a busy
+/// service ran an empty claim transaction after nearly every round (~48 a second across the standalone's six services,
+/// docs/performance.md, fix 38). An EF interceptor on the service's context: a row added by <see cref="OutboxRows"/> marks
+/// the context's lease; the commit of its transaction (or a save that committed on its own) signals.
+/// </remarks>
+internal sealed class OutboxCommitSignal<TDb> : ISaveChangesInterceptor, IDbTransactionInterceptor
+    where TDb : DbContext
+{
+    // A one-slot signal: any number of commits before the worker looks again wake it once.
+    private readonly SemaphoreSlim _committed = new(0, 1);
+
+    /// <summary>Waits until a transaction that wrote outbox rows commits, or <paramref name="timeout"/> passes.</summary>
+    public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _committed.WaitAsync(timeout, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Wakes the worker (also used when something other than a commit makes rows deliverable).</summary>
+    public void Set()
+    {
+        if (_committed.CurrentCount > 0)
+        {
+            return;
+        }
+
+        try
+        {
+            _committed.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Another commit set it between the check and the release: the worker is woken either way.
+        }
+    }
+
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        SavedOnItsOwn(eventData.Context);
+        return result;
+    }
+
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        SavedOnItsOwn(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Committed(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => OutboxWrites.Take(eventData.Context);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        OutboxWrites.Take(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    // A save outside any transaction of the caller's committed when it returned (in a transaction of its own, or none).
+    private void SavedOnItsOwn(DbContext? context)
+    {
+        if (context is { Database.CurrentTransaction: null })
+        {
+            Committed(context);
+        }
+    }
+
+    private void Committed(DbContext? context)
+    {
+        if (context is TDb && OutboxWrites.Take(context))
+        {
+            Set();
+        }
+    }
+}
+
+/// <summary>Which pooled context leases added outbox rows not yet committed (and signalled).</summary>
+internal static class OutboxWrites
+{
+    private static readonly ConditionalWeakTable<DbContext, Lease> Pending = new();
+
+    /// <summary>Called for every row added; cheap after the first of a lease.</summary>
+    public static void Mark(DbContext db)
+    {
+        var lease = db.ContextId.Lease;
+        var pending = Pending.GetOrCreateValue(db);
+        lock (pending)
+        {
+            pending.Number = lease;
+            pending.Marked = true;
+        }
+    }
+
+    /// <summary>True (once) when <paramref name="db"/>'s current lease added rows since the last take.</summary>
+    public static bool Take(DbContext? db)
+    {
+        if (db is null || !Pending.TryGetValue(db, out var pending))
+        {
+            return false;
+        }
+
+        lock (pending)
+        {
+            var marked = pending.Marked && pending.Number == db.ContextId.Lease;
+            pending.Marked = false;
+            return marked;
+        }
+    }
+
+    private sealed class Lease
+    {
+        public int Number { get; set; }
+
+        public bool Marked { get; set; }
+    }
+}
