@@ -28,7 +28,14 @@ public static class StandaloneTokens
     /// <summary>A client of a service process; a <c>409 concurrent-change</c> is retried (<see cref="ConcurrentChangeRetry"/>).</summary>
     public static HttpClient Client(Uri baseAddress, string? role, string? unit = null, string? subPark = null, string? user = null)
     {
-        var client = new HttpClient(new ConcurrentChangeRetry(new SocketsHttpHandler())) { BaseAddress = baseAddress };
+        // A simulated user's connection is let go soon after its step (the default keeps it a minute): the programme bench
+        // walks 10,000 units, each with its own clients, and a minute of idle connections from every unit of a phase held
+        // more sockets open in the standalone process than its 20,000 file descriptors allow — SQLite then failed to open
+        // its files ("unable to open database file"; docs/performance.md, fix 38).
+        var client = new HttpClient(new ConcurrentChangeRetry(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(5) }))
+        {
+            BaseAddress = baseAddress,
+        };
         if (role is not null)
         {
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", For(role, unit, subPark, user));
