@@ -8,8 +8,8 @@ namespace Zgc.Messaging.Outbox;
 /// <c>zgc.outbox.round.duration</c> in milliseconds, tagged <c>phase</c> — <c>claim</c>, <c>lanes</c> (the order check),
 /// <c>send</c> (every lane to its last confirm) and <c>commit</c> (marking the rows and committing) — and
 /// <c>zgc.outbox.round.sent</c>, the rows a round sent; and <c>zgc.outbox.rounds</c>, every round counted by
-/// <c>outcome</c> (<c>empty</c> or <c>sent</c>), which shows how much of the worker's effort is looking for nothing. A round is serial: while one runs, nothing else is claimed, so
-/// these say which part bounds delivery (docs/performance.md, "What is left"). Read live with
+/// <c>outcome</c> (<c>empty</c> or <c>sent</c>), how much of the worker's effort is looking for nothing. A round is
+/// serial: while one runs, nothing else is claimed, so these say which part bounds delivery (docs/performance.md, "What is left"). Read live with
 /// <c>dotnet-counters monitor -p PID --counters Zgc.Messaging</c>.
 /// </summary>
 internal static class DeliveryRoundMetrics

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -15,7 +14,7 @@ namespace Zgc.Messaging.Outbox;
 /// at once after a partial one: every hop of a lifecycle waited up to 100 ms when its service had been idle, and a busy
 /// service ran an empty claim transaction after nearly every round (~48 a second across the standalone's six services,
 /// docs/performance.md, fix 38). An EF interceptor on the service's context: a row added by <see cref="OutboxRows"/> marks
-/// the context's lease; the commit of its transaction (or a save that committed on its own) signals.
+/// the context's pool lease (beside the lease's stamp clock); the commit of its transaction (or a save that committed on its own) signals.
 /// </remarks>
 internal sealed class OutboxCommitSignal<TDb> : ISaveChangesInterceptor, IDbTransactionInterceptor
     where TDb : DbContext
@@ -36,8 +35,7 @@ internal sealed class OutboxCommitSignal<TDb> : ISaveChangesInterceptor, IDbTran
         }
     }
 
-    /// <summary>Wakes the worker (also used when something other than a commit makes rows deliverable).</summary>
-    public void Set()
+    private void Set()
     {
         if (_committed.CurrentCount > 0)
         {
@@ -74,11 +72,11 @@ internal sealed class OutboxCommitSignal<TDb> : ISaveChangesInterceptor, IDbTran
         return Task.CompletedTask;
     }
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => OutboxWrites.Take(eventData.Context);
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => OutboxRows.TakeUnannounced(eventData.Context);
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        OutboxWrites.Take(eventData.Context);
+        OutboxRows.TakeUnannounced(eventData.Context);
         return Task.CompletedTask;
     }
 
@@ -93,50 +91,9 @@ internal sealed class OutboxCommitSignal<TDb> : ISaveChangesInterceptor, IDbTran
 
     private void Committed(DbContext? context)
     {
-        if (context is TDb && OutboxWrites.Take(context))
+        if (context is TDb && OutboxRows.TakeUnannounced(context))
         {
             Set();
         }
-    }
-}
-
-/// <summary>Which pooled context leases added outbox rows not yet committed (and signalled).</summary>
-internal static class OutboxWrites
-{
-    private static readonly ConditionalWeakTable<DbContext, Lease> Pending = new();
-
-    /// <summary>Called for every row added; cheap after the first of a lease.</summary>
-    public static void Mark(DbContext db)
-    {
-        var lease = db.ContextId.Lease;
-        var pending = Pending.GetOrCreateValue(db);
-        lock (pending)
-        {
-            pending.Number = lease;
-            pending.Marked = true;
-        }
-    }
-
-    /// <summary>True (once) when <paramref name="db"/>'s current lease added rows since the last take.</summary>
-    public static bool Take(DbContext? db)
-    {
-        if (db is null || !Pending.TryGetValue(db, out var pending))
-        {
-            return false;
-        }
-
-        lock (pending)
-        {
-            var marked = pending.Marked && pending.Number == db.ContextId.Lease;
-            pending.Marked = false;
-            return marked;
-        }
-    }
-
-    private sealed class Lease
-    {
-        public int Number { get; set; }
-
-        public bool Marked { get; set; }
     }
 }

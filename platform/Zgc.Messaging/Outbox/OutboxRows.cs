@@ -9,7 +9,8 @@ namespace Zgc.Messaging.Outbox;
 /// <summary>Turns a captured MassTransit send into an outbox row on the producing service's DbContext.</summary>
 internal static class OutboxRows
 {
-    /// <summary>The latest instant a context's rows were stamped with, per pool lease (pooled contexts are reused).</summary>
+    /// <summary>The latest instant a context's rows were stamped with, per pool lease (pooled contexts are reused), and
+    /// whether the lease's rows still have to wake the delivery worker.</summary>
     private static readonly ConditionalWeakTable<DbContext, StampClock> Stamps = new();
 
     public static void Add<T>(DbContext db, SendContext<T> context, TimeProvider clock)
@@ -60,8 +61,6 @@ internal static class OutboxRows
         {
             db.Add(row);
         }
-
-        OutboxWrites.Mark(db);
     }
 
     /// <summary>
@@ -82,7 +81,27 @@ internal static class OutboxRows
                 stamp.Latest = now;
             }
 
+            stamp.Unannounced = true;
             return stamp.Latest;
+        }
+    }
+
+    /// <summary>
+    /// True, once, when <paramref name="db"/>'s current lease added rows since the last call: its commit should wake the
+    /// delivery worker (<see cref="OutboxCommitSignal{TDb}"/>).
+    /// </summary>
+    internal static bool TakeUnannounced(DbContext? db)
+    {
+        if (db is null || !Stamps.TryGetValue(db, out var stamp))
+        {
+            return false;
+        }
+
+        lock (db)
+        {
+            var unannounced = stamp.Unannounced && stamp.Lease == db.ContextId.Lease;
+            stamp.Unannounced = false;
+            return unannounced;
         }
     }
 
@@ -91,6 +110,9 @@ internal static class OutboxRows
         public int Lease { get; set; } = -1;
 
         public DateTimeOffset Latest { get; set; }
+
+        /// <summary>Rows were added in <see cref="Lease"/> since its commit last woke the delivery worker.</summary>
+        public bool Unannounced { get; set; }
     }
 
     private static Dictionary<string, object> HeadersWithTrace(SendContext context)
