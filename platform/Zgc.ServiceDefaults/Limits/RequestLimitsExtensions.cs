@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Zgc.ServiceDefaults.Limits;
 
@@ -14,7 +16,9 @@ public static class RequestLimitsExtensions
             .Validate(o => o.SignInPerMinute > 0 && o.PublicPerMinute > 0, "Limits:SignInPerMinute and Limits:PublicPerMinute must be positive.")
             .Validate(o => o.MaxConcurrentRequests >= 0, "Limits:MaxConcurrentRequests must be 0 (no limit) or more.")
             .Validate(o => o.RequestQueueLimit >= 0, "Limits:RequestQueueLimit must be 0 or more.")
+            .Validate(o => o.MaxConcurrentConnections is null or >= 0, "Limits:MaxConcurrentConnections must be 0 (no limit) or more.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<IConfigureOptions<KestrelServerOptions>, ConnectionLimit.ConfigureKestrel>();
         builder.Services.AddRateLimiter(RateLimitPolicies.Add);
     }
 

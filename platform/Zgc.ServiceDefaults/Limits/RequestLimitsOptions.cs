@@ -29,4 +29,13 @@ public sealed class RequestLimitsOptions
 
     /// <summary>API requests that may wait for a turn; one more is refused with 503 and Retry-After. Default 1000.</summary>
     public int RequestQueueLimit { get; set; } = 1000;
+
+    /// <summary>
+    /// Client connections (keep-alive ones included) Kestrel holds open at once, so that they never take the descriptors
+    /// the databases need (see <see cref="ConnectionLimit"/>); more are closed as they arrive. Unset: the process's
+    /// descriptor limit less a quarter, of which seven eighths (13,125 of 20,000), and a seventh of this again for upgraded
+    /// connections (WebSockets); 0 turns the cap off. Kestrel's own <c>Kestrel:Limits:MaxConcurrentConnections</c>, when
+    /// set, wins.
+    /// </summary>
+    public long? MaxConcurrentConnections { get; set; }
 }
