@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Zgc.Audit.Persistence;
+using Zgc.Persistence;
 
 namespace Zgc.Audit;
 
@@ -27,6 +28,11 @@ internal sealed partial class AuditLog(string service, AuditStore store, TimePro
     internal const int MaxBatch = 200;
 
     // One writer per process at a time: fewer lock waits in the database, and SQLite has one writer anyway.
+    // Compiled once per model: every audited write of the service reads the chain's head (docs/performance.md, fix 40).
+    private static readonly ModelCompiledQuery<AuditDbContext, string, ChainHead?> HeadQuery =
+        new((db, service, _) => db.Entries.AsNoTracking().Where(e => e.Service == service).OrderByDescending(e => e.Sequence)
+            .Select(e => new ChainHead(e.Sequence, e.Hash)).FirstOrDefault());
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConcurrentQueue<PendingAppend> _queue = new();
 
@@ -196,8 +202,7 @@ internal sealed partial class AuditLog(string service, AuditStore store, TimePro
     private async Task<IReadOnlyList<AuditEntry>> AppendHere(AuditDbContext db, IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
     {
         await store.LockChain(db, Service, cancellationToken);
-        var head = await db.Entries.AsNoTracking().Where(e => e.Service == Service).OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
+        var head = await HeadQuery.Run(db, Service, cancellationToken);
 
         var sequence = head?.Sequence ?? 0;
         var previousHash = head?.Hash ?? AuditCanonicalForm.GenesisHash;
@@ -261,3 +266,6 @@ internal static class AuditEntryBuilder
         return entry;
     }
 }
+
+/// <summary>The last entry of a service's chain: where the next entries continue from.</summary>
+internal sealed record ChainHead(long Sequence, string Hash);

@@ -5,6 +5,7 @@ using Zgc.Funding.Contracts;
 using Zgc.Funding.Domain;
 using Zgc.Funding.Persistence;
 using Zgc.Messaging.Outbox;
+using Zgc.Persistence;
 using Zgc.ServiceDefaults;
 using Zgc.SharedKernel;
 using Zgc.SharedKernel.Policy;
@@ -203,12 +204,18 @@ internal static class Agreements
     private static bool IsOnlyApplicant(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Applicant) && !Roles.All.Where(r => r != Roles.Applicant).Any(user.IsInRole);
 
-    internal static Task<Agreement?> Load(FundingDbContext db, Guid id, CancellationToken cancellationToken) =>
-        db.Agreements.Include(a => a.Revisions).Include(a => a.Signatures).AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+    // Compiled once per model: the agreement is read by every signature, award and look at it (docs/performance.md, fix 40).
+    private static readonly ModelCompiledQuery<FundingDbContext, Guid, Agreement?> AgreementQuery =
+        new((db, id, _) => db.Agreements.Include(a => a.Revisions).Include(a => a.Signatures).AsSplitQuery().SingleOrDefault(a => a.Id == id));
+
+    private static readonly ModelCompiledListQuery<FundingDbContext, Guid, FundingYear> YearsQuery =
+        new((db, agreementId) => db.FundingYears.AsNoTracking().Where(y => y.AgreementId == agreementId));
+
+    internal static Task<Agreement?> Load(FundingDbContext db, Guid id, CancellationToken cancellationToken) => AgreementQuery.Run(db, id, cancellationToken);
 
     private static async Task<AgreementView> View(FundingDbContext db, Agreement agreement, CancellationToken cancellationToken)
     {
-        var years = await db.FundingYears.AsNoTracking().Where(y => y.AgreementId == agreement.Id).ToListAsync(cancellationToken);
+        var years = await YearsQuery.Run(db, agreement.Id, cancellationToken);
         return AgreementView.From(agreement, years);
     }
 }

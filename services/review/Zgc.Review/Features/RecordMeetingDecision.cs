@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Zgc.Messaging.Outbox;
 using Zgc.Review.Domain;
 using Zgc.Review.Features.Meetings;
@@ -24,7 +23,7 @@ internal static class RecordMeetingDecision
     private static async Task<Results<Ok<ReviewCaseView>, NotFound>> Handle(Guid applicationId, Request request, ClaimsPrincipal user,
         ReviewDbContext db, IOutbox<ReviewDbContext> outbox, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var reviewCase = await db.Cases.SingleOrDefaultAsync(c => c.ApplicationId == applicationId, cancellationToken);
+        var reviewCase = await db.Case(applicationId, cancellationToken);
         if (reviewCase is null)
         {
             return TypedResults.NotFound();

@@ -59,7 +59,7 @@ internal static class AnnualReportEndpoints
     private static async Task<IResult> SaveDraft(Guid id, IndicatorsRequest request, ClaimsPrincipal user, MonitoringDbContext db, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var report = await db.AnnualReports.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var report = await db.Report(id, cancellationToken);
         if (report is null || !Access.MaySee(user, report.UnitUscc))
         {
             return Access.NotFound("annual report");
@@ -73,7 +73,7 @@ internal static class AnnualReportEndpoints
     private static async Task<IResult> Submit(Guid id, ClaimsPrincipal user, MonitoringDbContext db, IOutbox<MonitoringDbContext> outbox, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var report = await db.AnnualReports.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var report = await db.Report(id, cancellationToken);
         if (report is null || !Access.MaySee(user, report.UnitUscc))
         {
             return Access.NotFound("annual report");

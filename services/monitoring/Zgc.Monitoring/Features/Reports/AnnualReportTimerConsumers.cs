@@ -1,5 +1,4 @@
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Zgc.Messaging.Outbox;
 using Zgc.Monitoring.Contracts;
 using Zgc.Monitoring.Domain;
@@ -13,7 +12,7 @@ internal sealed class AnnualReportReminderDueConsumer(MonitoringDbContext db, IO
 {
     public async Task Consume(ConsumeContext<AnnualReportReminderDue> context)
     {
-        var report = await db.AnnualReports.SingleOrDefaultAsync(r => r.Id == context.Message.ReportId, context.CancellationToken);
+        var report = await db.Report(context.Message.ReportId, context.CancellationToken);
         if (report is null || !report.Remind(context.Message.DaysBefore))
         {
             return;
@@ -30,7 +29,7 @@ internal sealed class AnnualReportDueConsumer(MonitoringDbContext db, IOutbox<Mo
 {
     public async Task Consume(ConsumeContext<AnnualReportDue> context)
     {
-        var report = await db.AnnualReports.SingleOrDefaultAsync(r => r.Id == context.Message.ReportId, context.CancellationToken);
+        var report = await db.Report(context.Message.ReportId, context.CancellationToken);
         var now = clock.GetUtcNow();
         if (report is { Status: AnnualReportStatus.Open } && now < report.DueAt)
         {

@@ -52,7 +52,7 @@ internal static class EvaluationEndpoints
     private static async Task<IResult> Evaluate(Guid id, EvaluationRequest request, ClaimsPrincipal user, MonitoringDbContext db,
         IOutbox<MonitoringDbContext> outbox, IOptions<MonitoringOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var report = await db.AnnualReports.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var report = await db.Report(id, cancellationToken);
         if (report is null)
         {
             return Access.NotFound("annual report");

@@ -34,7 +34,7 @@ internal static class AssignmentEndpoints
     internal static async Task<(ExpertPanel Panel, PanelMember Seat, ReviewCase Case)?> Mine(ReviewDbContext db, Guid panelId, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
-        var panel = await PanelEndpoints.Load(db, panelId, cancellationToken);
+        var panel = await db.Panel(panelId, cancellationToken);
         var me = user.UserId();
         var seat = panel?.Members.LastOrDefault(m => m.ExpertUserId == me);
         if (panel is null || seat is null)
@@ -42,7 +42,7 @@ internal static class AssignmentEndpoints
             return null;
         }
 
-        return (panel, seat, await db.Cases.SingleAsync(c => c.ApplicationId == panel.ApplicationId, cancellationToken));
+        return (panel, seat, await db.CaseOf(panel, cancellationToken));
     }
 
     private static async Task<Ok<List<AssignmentView>>> List(ClaimsPrincipal user, ReviewDbContext db, CancellationToken cancellationToken)

@@ -30,8 +30,7 @@ internal static class MeetingEndpoints
         group.MapPost("/meetings/{meetingId:guid}/decisions", Decide).RequireRoles(Roles.CommitteeOfficer).WithName("RecordDecision");
     }
 
-    internal static Task<Meeting?> Load(ReviewDbContext db, Guid meetingId, CancellationToken cancellationToken) =>
-        db.Meetings.Include(m => m.Agenda).SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
+    internal static Task<Meeting?> Load(ReviewDbContext db, Guid meetingId, CancellationToken cancellationToken) => db.Meeting(meetingId, cancellationToken);
 
     internal static async Task<MeetingView> View(ReviewDbContext db, Meeting meeting, CancellationToken cancellationToken)
     {
@@ -68,7 +67,7 @@ internal static class MeetingEndpoints
                 continue; // already carried over
             }
 
-            var reviewCase = await db.Cases.SingleOrDefaultAsync(c => c.ApplicationId == id, cancellationToken) ?? throw UnknownCase(id);
+            var reviewCase = await db.Case(id, cancellationToken) ?? throw UnknownCase(id);
             meeting.Add(reviewCase, null, now);
         }
 
@@ -118,7 +117,7 @@ internal static class MeetingEndpoints
             return TypedResults.NotFound();
         }
 
-        var reviewCase = await db.Cases.SingleOrDefaultAsync(c => c.ApplicationId == id, cancellationToken) ?? throw UnknownCase(id);
+        var reviewCase = await db.Case(id, cancellationToken) ?? throw UnknownCase(id);
         meeting.Add(reviewCase, null, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(await View(db, meeting, cancellationToken));
@@ -141,7 +140,7 @@ internal static class MeetingEndpoints
             return TypedResults.NotFound();
         }
 
-        var reviewCase = await db.Cases.SingleOrDefaultAsync(c => c.ApplicationId == id, cancellationToken) ?? throw UnknownCase(id);
+        var reviewCase = await db.Case(id, cancellationToken) ?? throw UnknownCase(id);
         await MeetingDecisions.Record(db, outbox, meeting, reviewCase,
             new MeetingDecision(outcome, request.MinutesReference, request.Reason, request.EspeciallyMajor, request.MunicipalDecisionReference),
             user.UserId(), clock.GetUtcNow(), cancellationToken);

@@ -36,13 +36,10 @@ internal static class PanelEndpoints
     /// <summary>A fresh seed from the operating system's cryptographic generator, so nobody can steer the draw.</summary>
     private static long NewSeed() => (long)(BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)) & (ulong)PanelDraw.MaximumSeed);
 
-    internal static Task<ExpertPanel?> Load(ReviewDbContext db, Guid panelId, CancellationToken cancellationToken) =>
-        db.Panels.Include(p => p.Members).Include(p => p.Changes).SingleOrDefaultAsync(p => p.Id == panelId, cancellationToken);
-
     private static async Task<Results<Created<PanelView>, NotFound>> Form(Guid applicationId, FormRequest? request, ClaimsPrincipal user, ReviewDbContext db,
         IOptionsSnapshot<ReviewOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var reviewCase = await db.Cases.SingleOrDefaultAsync(c => c.ApplicationId == applicationId, cancellationToken);
+        var reviewCase = await db.Case(applicationId, cancellationToken);
         if (reviewCase is null)
         {
             return TypedResults.NotFound();
@@ -68,14 +65,14 @@ internal static class PanelEndpoints
 
     private static async Task<Results<Ok<PanelView>, NotFound>> Get(Guid panelId, ReviewDbContext db, CancellationToken cancellationToken)
     {
-        var panel = await Load(db, panelId, cancellationToken);
+        var panel = await db.Panel(panelId, cancellationToken);
         return panel is null ? TypedResults.NotFound() : TypedResults.Ok(PanelView.From(panel));
     }
 
     /// <summary>Recomputes the draw from the recorded seed and pool, so an auditor can check the panel was drawn as recorded.</summary>
     private static async Task<Results<Ok<DrawAudit>, NotFound>> Audit(Guid panelId, ReviewDbContext db, CancellationToken cancellationToken)
     {
-        var panel = await Load(db, panelId, cancellationToken);
+        var panel = await db.Panel(panelId, cancellationToken);
         if (panel is null)
         {
             return TypedResults.NotFound();
@@ -90,8 +87,8 @@ internal static class PanelEndpoints
     private static async Task<Results<Ok<PanelView>, NotFound>> Replace(Guid panelId, string expertUserId, ReplaceRequest request, ClaimsPrincipal user,
         ReviewDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var panel = await Load(db, panelId, cancellationToken);
-        var reviewCase = panel is null ? null : await db.Cases.SingleAsync(c => c.ApplicationId == panel.ApplicationId, cancellationToken);
+        var panel = await db.Panel(panelId, cancellationToken);
+        var reviewCase = panel is null ? null : await db.CaseOf(panel, cancellationToken);
         if (panel is null || reviewCase is null)
         {
             return TypedResults.NotFound();
@@ -107,7 +104,7 @@ internal static class PanelEndpoints
     private static async Task<Results<Ok<PanelView>, NotFound>> Reopen(Guid panelId, string expertUserId, ReasonRequest request, ClaimsPrincipal user,
         ReviewDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var panel = await Load(db, panelId, cancellationToken);
+        var panel = await db.Panel(panelId, cancellationToken);
         if (panel is null)
         {
             return TypedResults.NotFound();
@@ -122,13 +119,13 @@ internal static class PanelEndpoints
     private static async Task<Results<Ok<PanelView>, NotFound>> Close(Guid panelId, ReasonRequest request, ClaimsPrincipal user, ReviewDbContext db,
         IOutbox<ReviewDbContext> outbox, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var panel = await Load(db, panelId, cancellationToken);
+        var panel = await db.Panel(panelId, cancellationToken);
         if (panel is null)
         {
             return TypedResults.NotFound();
         }
 
-        var reviewCase = await db.Cases.SingleAsync(c => c.ApplicationId == panel.ApplicationId, cancellationToken);
+        var reviewCase = await db.CaseOf(panel, cancellationToken);
         await PanelCompletion.Complete(panel, reviewCase, outbox, user.UserId(), clock.GetUtcNow(), early: true, request.Reason, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(PanelView.From(panel));
