@@ -27,3 +27,46 @@ public sealed class ModelCompiledListQuery<TContext, TParameter, TResult>(Expres
         return rows;
     }
 }
+
+/// <summary><see cref="ModelCompiledListQuery{TContext, TParameter, TResult}"/> with two parameters.</summary>
+public sealed class ModelCompiledListQuery<TContext, TParameter1, TParameter2, TResult>(
+    Expression<Func<TContext, TParameter1, TParameter2, IQueryable<TResult>>> query)
+    where TContext : DbContext
+{
+    private readonly ConditionalWeakTable<IModel, Func<TContext, TParameter1, TParameter2, IAsyncEnumerable<TResult>>> _compiled = [];
+
+    /// <summary>Runs the query on <paramref name="db"/> and reads every row.</summary>
+    public async Task<List<TResult>> Run(TContext db, TParameter1 first, TParameter2 second, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = new List<TResult>();
+        await foreach (var row in _compiled.GetValue(db.Model, _ => EF.CompileAsyncQuery(query))(db, first, second).WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+}
+
+/// <summary><see cref="ModelCompiledListQuery{TContext, TParameter, TResult}"/> with three parameters.</summary>
+public sealed class ModelCompiledListQuery<TContext, TParameter1, TParameter2, TParameter3, TResult>(
+    Expression<Func<TContext, TParameter1, TParameter2, TParameter3, IQueryable<TResult>>> query)
+    where TContext : DbContext
+{
+    private readonly ConditionalWeakTable<IModel, Func<TContext, TParameter1, TParameter2, TParameter3, IAsyncEnumerable<TResult>>> _compiled = [];
+
+    /// <summary>Runs the query on <paramref name="db"/> and reads every row.</summary>
+    public async Task<List<TResult>> Run(TContext db, TParameter1 first, TParameter2 second, TParameter3 third, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = new List<TResult>();
+        await foreach (var row in _compiled.GetValue(db.Model, _ => EF.CompileAsyncQuery(query))(db, first, second, third)
+                           .WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+}

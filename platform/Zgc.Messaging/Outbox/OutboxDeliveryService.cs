@@ -185,11 +185,7 @@ internal sealed partial class OutboxDeliveryService<TDb>(
         var claimed = lanes.SelectMany(l => l).Select(r => r.SequenceNumber).ToHashSet();
         // Read off the partial index of pending rows by conversation (fix 29): each conversation's few rows up to the window's
         // last due time, instead of every pending row up to it (10,000 while overdue timers wait) filtered by conversation.
-        var pending = await db.Set<OutboxMessage>().AsNoTracking()
-            .Where(x => x.DeliveredAt == null && x.DueTime <= latestDue
-                        && (conversations.Contains(x.ConversationId) || (withoutConversation && x.ConversationId == null)))
-            .Select(x => new { x.ConversationId, x.DueTime, x.SequenceNumber })
-            .ToListAsync(cancellationToken);
+        var pending = await OutboxQueries.PendingInConversations.Run(db, latestDue, conversations, withoutConversation, cancellationToken);
         var firstUnclaimed = pending.Where(x => !claimed.Contains(x.SequenceNumber))
             .GroupBy(x => x.ConversationId ?? Guid.Empty)
             .ToDictionary(g => g.Key, g => g.MinBy(x => (x.DueTime, x.SequenceNumber))!);
@@ -335,17 +331,13 @@ internal sealed partial class OutboxDeliveryService<TDb>(
 #pragma warning restore EF1003
 
         // SQLite: the transaction is BEGIN IMMEDIATE, so this process is the only writer until it commits.
-        return ClaimOnSqlite(set, now, batch, timers, cancellationToken);
+        return ClaimOnSqlite(db, now, batch, timers, cancellationToken);
     }
 
-    private static async Task<List<OutboxMessage>> ClaimOnSqlite(DbSet<OutboxMessage> set, DateTimeOffset now, int batch, bool timers, CancellationToken cancellationToken)
+    private static async Task<List<OutboxMessage>> ClaimOnSqlite(TDb db, DateTimeOffset now, int batch, bool timers, CancellationToken cancellationToken)
     {
-        var due = set.Where(x => x.DeliveredAt == null && x.DueTime <= now);
-        List<OutboxMessage> first = timers
-            ? await due.OrderBy(x => x.DueTime).ThenBy(x => x.SequenceNumber).Take(batch).AsNoTracking().ToListAsync(cancellationToken)
-            : [];
-        var messages = await due.Where(x => x.ScheduleTokenId == null)
-            .OrderBy(x => x.DueTime).ThenBy(x => x.SequenceNumber).Take(batch).AsNoTracking().ToListAsync(cancellationToken);
+        List<OutboxMessage> first = timers ? await OutboxQueries.FirstDue.Run(db, now, batch, cancellationToken) : [];
+        var messages = await OutboxQueries.FirstDueMessages.Run(db, now, batch, cancellationToken);
         // A message may be in both walks: keep one of each.
         return [.. first.Concat(messages).DistinctBy(x => x.SequenceNumber).OrderBy(x => x.DueTime).ThenBy(x => x.SequenceNumber)];
     }
