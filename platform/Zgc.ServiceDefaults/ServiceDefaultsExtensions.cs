@@ -80,6 +80,12 @@ public static class ServiceDefaultsExtensions
                 {
                     t.AddEntityFrameworkCoreInstrumentation();
                 }
+
+                // A dropped span is still created with its ids (propagation only), so correlation keeps working.
+                if (!TraceSampling.RecordsSpans(builder.Configuration))
+                {
+                    t.SetSampler(new AlwaysOffSampler());
+                }
             });
 
         // Exported only when a collector is configured, so a newcomer's run needs nothing extra.
