@@ -27,12 +27,12 @@ internal sealed partial class AuditLog(string service, AuditStore store, TimePro
     /// <summary>The most entries one transaction appends.</summary>
     internal const int MaxBatch = 200;
 
-    // One writer per process at a time: fewer lock waits in the database, and SQLite has one writer anyway.
     // Compiled once per model: every audited write of the service reads the chain's head (docs/performance.md, fix 40).
     private static readonly ModelCompiledQuery<AuditDbContext, string, ChainHead?> HeadQuery =
         new((db, service, _) => db.Entries.AsNoTracking().Where(e => e.Service == service).OrderByDescending(e => e.Sequence)
             .Select(e => new ChainHead(e.Sequence, e.Hash)).FirstOrDefault());
 
+    // One writer per process at a time: fewer lock waits in the database, and SQLite has one writer anyway.
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConcurrentQueue<PendingAppend> _queue = new();
 

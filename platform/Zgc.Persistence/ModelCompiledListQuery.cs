@@ -18,13 +18,7 @@ public sealed class ModelCompiledListQuery<TContext, TParameter, TResult>(Expres
     public async Task<List<TResult>> Run(TContext db, TParameter parameter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var rows = new List<TResult>();
-        await foreach (var row in _compiled.GetValue(db.Model, _ => EF.CompileAsyncQuery(query))(db, parameter).WithCancellation(cancellationToken))
-        {
-            rows.Add(row);
-        }
-
-        return rows;
+        return await CompiledRows.Read(_compiled.GetValue(db.Model, _ => EF.CompileAsyncQuery(query))(db, parameter), cancellationToken);
     }
 }
 
@@ -39,13 +33,7 @@ public sealed class ModelCompiledListQuery<TContext, TParameter1, TParameter2, T
     public async Task<List<TResult>> Run(TContext db, TParameter1 first, TParameter2 second, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var rows = new List<TResult>();
-        await foreach (var row in _compiled.GetValue(db.Model, _ => EF.CompileAsyncQuery(query))(db, first, second).WithCancellation(cancellationToken))
-        {
-            rows.Add(row);
-        }
-
-        return rows;
+        return await CompiledRows.Read(_compiled.GetValue(db.Model, _ => EF.CompileAsyncQuery(query))(db, first, second), cancellationToken);
     }
 }
 
@@ -60,13 +48,21 @@ public sealed class ModelCompiledListQuery<TContext, TParameter1, TParameter2, T
     public async Task<List<TResult>> Run(TContext db, TParameter1 first, TParameter2 second, TParameter3 third, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var rows = new List<TResult>();
-        await foreach (var row in _compiled.GetValue(db.Model, _ => EF.CompileAsyncQuery(query))(db, first, second, third)
-                           .WithCancellation(cancellationToken))
+        return await CompiledRows.Read(_compiled.GetValue(db.Model, _ => EF.CompileAsyncQuery(query))(db, first, second, third), cancellationToken);
+    }
+}
+
+/// <summary>Reads a compiled query's rows into a list.</summary>
+internal static class CompiledRows
+{
+    public static async Task<List<TResult>> Read<TResult>(IAsyncEnumerable<TResult> rows, CancellationToken cancellationToken)
+    {
+        var list = new List<TResult>();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            rows.Add(row);
+            list.Add(row);
         }
 
-        return rows;
+        return list;
     }
 }

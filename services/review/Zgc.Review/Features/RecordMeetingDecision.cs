@@ -35,7 +35,7 @@ internal static class RecordMeetingDecision
                 RuleViolationException.ConflictStatus);
         }
 
-        var meeting = reviewCase.AgendaMeetingId is { } meetingId ? await MeetingEndpoints.Load(db, meetingId, cancellationToken) : null;
+        var meeting = reviewCase.AgendaMeetingId is { } meetingId ? await db.Meeting(meetingId, cancellationToken) : null;
         if (meeting is null)
         {
             throw new RuleViolationException("applicationId", Rules.Meeting,

@@ -30,8 +30,6 @@ internal static class MeetingEndpoints
         group.MapPost("/meetings/{meetingId:guid}/decisions", Decide).RequireRoles(Roles.CommitteeOfficer).WithName("RecordDecision");
     }
 
-    internal static Task<Meeting?> Load(ReviewDbContext db, Guid meetingId, CancellationToken cancellationToken) => db.Meeting(meetingId, cancellationToken);
-
     internal static async Task<MeetingView> View(ReviewDbContext db, Meeting meeting, CancellationToken cancellationToken)
     {
         var ids = meeting.Agenda.Select(i => i.ApplicationId).ToList();
@@ -105,13 +103,13 @@ internal static class MeetingEndpoints
     }
 
     private static async Task<Results<Ok<MeetingView>, NotFound>> Get(Guid meetingId, ReviewDbContext db, CancellationToken cancellationToken) =>
-        await Load(db, meetingId, cancellationToken) is { } meeting ? TypedResults.Ok(await View(db, meeting, cancellationToken)) : TypedResults.NotFound();
+        await db.Meeting(meetingId, cancellationToken) is { } meeting ? TypedResults.Ok(await View(db, meeting, cancellationToken)) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<MeetingView>, NotFound>> AddToAgenda(Guid meetingId, AgendaRequest request, ReviewDbContext db, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var id = request.ApplicationId ?? throw new RuleViolationException("applicationId", Rules.Meeting, "Name the case to put on the agenda.", "请指定列入议程的申请。");
-        var meeting = await Load(db, meetingId, cancellationToken);
+        var meeting = await db.Meeting(meetingId, cancellationToken);
         if (meeting is null)
         {
             return TypedResults.NotFound();
@@ -134,7 +132,7 @@ internal static class MeetingEndpoints
             "defer" or "deferred" => MeetingOutcome.Deferred,
             _ => throw new RuleViolationException("outcome", Rules.Meeting, "The outcome is approve, reject or defer.", "会议决定须为approve（通过）、reject（不予通过）或defer（暂缓审议）。"),
         };
-        var meeting = await Load(db, meetingId, cancellationToken);
+        var meeting = await db.Meeting(meetingId, cancellationToken);
         if (meeting is null)
         {
             return TypedResults.NotFound();
