@@ -34,17 +34,25 @@ internal sealed class DbOutbox<TDb>(TDb db, IBus bus, TimeProvider clock, IServi
     public async Task<Guid> SchedulePublish<T>(DateTimeOffset due, T message, CancellationToken cancellationToken = default) where T : class
     {
         var token = NewId.NextGuid();
-        var delay = due - clock.GetUtcNow();
-        await PublishEndpoint.Publish(message, context =>
-        {
-            context.Delay = delay > TimeSpan.Zero ? delay : TimeSpan.Zero;
-            context.ScheduledMessageId = token;
-        }, cancellationToken);
+        await SchedulePublish(due, message, token, cancellationToken);
         return token;
     }
 
+    public Task SchedulePublish<T>(DateTimeOffset due, T message, Guid tokenId, CancellationToken cancellationToken = default) where T : class
+    {
+        var delay = due - clock.GetUtcNow();
+        return PublishEndpoint.Publish(message, context =>
+        {
+            context.Delay = delay > TimeSpan.Zero ? delay : TimeSpan.Zero;
+            context.ScheduledMessageId = tokenId;
+        }, cancellationToken);
+    }
+
     public Task Cancel(Guid tokenId, CancellationToken cancellationToken = default) =>
-        OutboxRows.Cancel(db, tokenId, cancellationToken);
+        OutboxRows.Cancel(db, [tokenId], cancellationToken);
+
+    public Task Cancel(IReadOnlyCollection<Guid> tokenIds, CancellationToken cancellationToken = default) =>
+        OutboxRows.Cancel(db, tokenIds, cancellationToken);
 
     public Task Publish<T>(T message, Guid conversationId, CancellationToken cancellationToken = default) where T : class =>
         PublishEndpoint.Publish(message, context =>

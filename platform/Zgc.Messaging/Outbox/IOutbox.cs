@@ -16,8 +16,20 @@ public interface IOutbox<TDb> where TDb : DbContext
     /// <summary>Publishes <paramref name="message"/> at <paramref name="due"/>; returns the token that cancels it.</summary>
     Task<Guid> SchedulePublish<T>(DateTimeOffset due, T message, CancellationToken cancellationToken = default) where T : class;
 
+    /// <summary>
+    /// Publishes <paramref name="message"/> at <paramref name="due"/> under a token the caller chose — one derived from what
+    /// the timer is for (<see cref="TimerToken.For"/>), so that it can be cancelled later without being stored anywhere.
+    /// </summary>
+    Task SchedulePublish<T>(DateTimeOffset due, T message, Guid tokenId, CancellationToken cancellationToken = default) where T : class;
+
     /// <summary>Removes a pending timer (saved or not); a timer already delivered is not affected.</summary>
     Task Cancel(Guid tokenId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Removes the pending timers of any of <paramref name="tokenIds"/> (saved or not) with one query; tokens with no pending
+    /// timer (never scheduled, already delivered) are passed over.
+    /// </summary>
+    Task Cancel(IReadOnlyCollection<Guid> tokenIds, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Publishes <paramref name="message"/> in the conversation <paramref name="conversationId"/> instead of this unit of

@@ -127,14 +127,19 @@ internal static class OutboxRows
         return headers;
     }
 
-    /// <summary>Cancels a timer: forgets rows not yet saved and deletes saved ones that are still pending.</summary>
-    public static async Task Cancel(DbContext db, Guid tokenId, CancellationToken cancellationToken)
+    /// <summary>Cancels timers: forgets rows not yet saved and deletes saved ones that are still pending.</summary>
+    public static async Task Cancel(DbContext db, IReadOnlyCollection<Guid> tokenIds, CancellationToken cancellationToken)
     {
-        List<OutboxMessage> unsaved;
+        ArgumentNullException.ThrowIfNull(tokenIds);
+        if (tokenIds.Count == 0)
+        {
+            return;
+        }
+
         lock (db)
         {
-            unsaved = db.ChangeTracker.Entries<OutboxMessage>()
-                .Where(e => e.State == EntityState.Added && e.Entity.ScheduleTokenId == tokenId)
+            var unsaved = db.ChangeTracker.Entries<OutboxMessage>()
+                .Where(e => e.State == EntityState.Added && e.Entity.ScheduleTokenId is { } token && tokenIds.Contains(token))
                 .Select(e => e.Entity)
                 .ToList();
             foreach (var row in unsaved)
@@ -143,9 +148,13 @@ internal static class OutboxRows
             }
         }
 
-        var saved = await db.Set<OutboxMessage>()
-            .Where(x => x.ScheduleTokenId == tokenId && x.DeliveredAt == null)
+        // Only the token is in the query: with "and not delivered" beside it SQLite walked the pending rows' index instead
+        // of the token's (every future timer of the service, per cancel; docs/performance.md, fix 42). A token has one
+        // row, or a few once delivered and set again, so the delivered ones are left out here.
+        var tokens = tokenIds as ICollection<Guid> ?? [.. tokenIds];
+        var rows = await db.Set<OutboxMessage>()
+            .Where(x => x.ScheduleTokenId != null && tokens.Contains(x.ScheduleTokenId.Value))
             .ToListAsync(cancellationToken);
-        db.Set<OutboxMessage>().RemoveRange(saved);
+        db.Set<OutboxMessage>().RemoveRange(rows.Where(x => x.DeliveredAt == null));
     }
 }

@@ -49,6 +49,6 @@ internal sealed class OutboxScheduleMessageProvider<TDb>(ConsumeContext context)
         // DbContext (and transaction) the state machine is saved with.
         var services = context as IServiceProvider ?? context.GetPayload<IServiceProvider>();
         var db = services.GetRequiredService<TDb>();
-        return OutboxRows.Cancel(db, tokenId, cancellationToken);
+        return OutboxRows.Cancel(db, [tokenId], cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Zgc.Monitoring.Domain.Reports;
+using Zgc.Monitoring.Features.Reports;
 using Zgc.Monitoring.Persistence;
 using Zgc.ServiceDefaults;
 using static Zgc.Monitoring.Tests.MonitoringHostExtensions;
@@ -97,9 +98,17 @@ public sealed class AnnualReportTimerTests
         await using var app = new ClockedMonitoringApp(March1);
         var applicationId = Guid.NewGuid();
         var report = await app.Open(Window(applicationId, 1, 2025, DueOn));
+        var other = await app.Open(Window(Guid.NewGuid(), 1, 2025, DueOn));
+        using var admin = app.Client(Roles.Admin);
+        Assert.Equal(6, (await PendingTimers(admin)).Count); // two reminders and the due timer of each report
+
         using var unit = app.Client(Roles.Applicant, Unit);
         (await unit.PutAsJsonAsync($"/monitoring/reports/{report.Id}/draft", Indicators(), Ct)).EnsureSuccessStatusCode();
         (await unit.PostAsync($"/monitoring/reports/{report.Id}/submit", null, Ct)).EnsureSuccessStatusCode();
+
+        // The submission cancelled its report's timers (they could change nothing now); the other report keeps its own.
+        var pending = await PendingTimers(admin);
+        Assert.Equal(ReportTimers.All(other.Id, new MonitoringOptions()).Order(), pending.Select(t => t.GetProperty("tokenId").GetGuid()).Order());
 
         app.Clock.SetUtcNow(DueAt.AddDays(1));
         await Task.Delay(2000, Ct);
@@ -127,4 +136,8 @@ public sealed class AnnualReportTimerTests
         await app.WaitForReport(applicationId, 1, r => r!.RemindersSent == "7");
         Assert.Single(await app.Messages("AnnualReportReminder", applicationId));
     }
+
+    private static async Task<List<System.Text.Json.JsonElement>> PendingTimers(HttpClient admin) =>
+        [.. (await admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/monitoring/timers", Ct)).EnumerateArray()
+            .Where(t => t.GetProperty("messageType").GetString()!.Contains("AnnualReport", StringComparison.Ordinal))];
 }

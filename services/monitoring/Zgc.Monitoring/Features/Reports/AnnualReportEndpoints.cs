@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Zgc.Messaging.Outbox;
 using Zgc.Monitoring.Contracts;
 using Zgc.Monitoring.Domain;
@@ -71,7 +72,7 @@ internal static class AnnualReportEndpoints
     }
 
     private static async Task<IResult> Submit(Guid id, ClaimsPrincipal user, MonitoringDbContext db, IOutbox<MonitoringDbContext> outbox, TimeProvider clock,
-        CancellationToken cancellationToken)
+        IOptions<MonitoringOptions> options, CancellationToken cancellationToken)
     {
         var report = await db.Report(id, cancellationToken);
         if (report is null || !Access.MaySee(user, report.UnitUscc))
@@ -84,6 +85,8 @@ internal static class AnnualReportEndpoints
         db.History.Add(PlatformEvent.Of(report.ApplicationId, PlatformEventKind.ReportSubmitted,
             $"Annual report of construction year {report.ConstructionYear} submitted{(report.SubmittedLate ? " late" : "")}.", user.UserId(), now, report.Id));
         await outbox.Publish(new AnnualReportSubmitted(report.ApplicationId, report.Id, report.ConstructionYear, report.SubmittedLate, now), cancellationToken);
+        // Its reminders and due timer can change nothing now; cancelled in the same transaction as the submission.
+        await outbox.Cancel(ReportTimers.All(report.Id, options.Value), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(AnnualReportView.From(report));
     }

@@ -35,7 +35,7 @@ internal sealed class AnnualReportDueConsumer(MonitoringDbContext db, IOutbox<Mo
         {
             // Found due by a replica whose clock is ahead of this one (skew, or a process just restarted): set the timer
             // again for its instant rather than lose it or mark the report overdue early.
-            await outbox.SchedulePublish(report.DueAt, context.Message, context.CancellationToken);
+            await outbox.SchedulePublish(report.DueAt, context.Message, ReportTimers.Due(report.Id), context.CancellationToken);
             await db.SaveChangesAsync(context.CancellationToken);
             return;
         }

@@ -49,11 +49,11 @@ internal sealed class OpenAnnualReportConsumer(MonitoringDbContext db, IOutbox<M
             var remindAt = BeijingTime.StartOfDay(report.DueOn.AddDays(-days));
             if (remindAt > now)
             {
-                await outbox.SchedulePublish(remindAt, new AnnualReportReminderDue(report.Id, days), ct);
+                await outbox.SchedulePublish(remindAt, new AnnualReportReminderDue(report.Id, days), ReportTimers.Reminder(report.Id, days), ct);
             }
         }
 
-        await outbox.SchedulePublish(report.DueAt, new AnnualReportDue(report.Id, report.DueOn), ct);
+        await outbox.SchedulePublish(report.DueAt, new AnnualReportDue(report.Id, report.DueOn), ReportTimers.Due(report.Id), ct);
         await db.SaveChangesAsync(ct);
     }
 }
