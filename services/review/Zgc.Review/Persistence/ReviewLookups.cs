@@ -17,6 +17,11 @@ internal static class ReviewLookups
     private static readonly ModelCompiledQuery<ReviewDbContext, Guid, ExpertPanel?> PanelQuery =
         new((db, panelId, _) => db.Panels.Include(p => p.Members).Include(p => p.Changes).SingleOrDefault(p => p.Id == panelId));
 
+    // An expert's own steps (declaration, score, decline) only add to the change log, never read it: the panel with its
+    // seats alone is one row per seat instead of one per seat and change (docs/performance.md, fix 43).
+    private static readonly ModelCompiledQuery<ReviewDbContext, Guid, ExpertPanel?> PanelSeatsQuery =
+        new((db, panelId, _) => db.Panels.Include(p => p.Members).SingleOrDefault(p => p.Id == panelId));
+
     private static readonly ModelCompiledQuery<ReviewDbContext, Guid, Meeting?> MeetingQuery =
         new((db, meetingId, _) => db.Meetings.Include(m => m.Agenda).SingleOrDefault(m => m.Id == meetingId));
 
@@ -32,6 +37,13 @@ internal static class ReviewLookups
     /// <summary>A meeting with its agenda, or null.</summary>
     public static Task<Meeting?> Meeting(this ReviewDbContext db, Guid meetingId, CancellationToken cancellationToken) =>
         MeetingQuery.Run(db, meetingId, cancellationToken);
+
+    /// <summary>
+    /// A panel with its members but not its change log (changes added to it are still saved), or null: for the steps that
+    /// do not show or read the log.
+    /// </summary>
+    public static Task<ExpertPanel?> PanelSeats(this ReviewDbContext db, Guid panelId, CancellationToken cancellationToken) =>
+        PanelSeatsQuery.Run(db, panelId, cancellationToken);
 
     /// <summary>A panel with its members and its change log, or null.</summary>
     public static Task<ExpertPanel?> Panel(this ReviewDbContext db, Guid panelId, CancellationToken cancellationToken) =>

@@ -30,11 +30,14 @@ internal static class AssignmentEndpoints
         group.MapPost("/assignments/{panelId:guid}/score", ScoreSubmission.Handle).RequireRoles(Roles.Expert).WithName("SubmitScore");
     }
 
-    /// <summary>The panel with the signed-in expert's seat, or null when they never sat on it.</summary>
+    /// <summary>
+    /// The panel with the signed-in expert's seat, or null when they never sat on it; its change log only when
+    /// <paramref name="withChanges"/> (the expert's own steps add to it without reading it).
+    /// </summary>
     internal static async Task<(ExpertPanel Panel, PanelMember Seat, ReviewCase Case)?> Mine(ReviewDbContext db, Guid panelId, ClaimsPrincipal user,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool withChanges = false)
     {
-        var panel = await db.Panel(panelId, cancellationToken);
+        var panel = withChanges ? await db.Panel(panelId, cancellationToken) : await db.PanelSeats(panelId, cancellationToken);
         var me = user.UserId();
         var seat = panel?.Members.LastOrDefault(m => m.ExpertUserId == me);
         if (panel is null || seat is null)
@@ -80,7 +83,7 @@ internal static class AssignmentEndpoints
     private static async Task<Results<Ok<PanelView>, NotFound>> PanelResult(Guid panelId, ClaimsPrincipal user, ReviewDbContext db,
         CancellationToken cancellationToken)
     {
-        if (await Mine(db, panelId, user, cancellationToken) is not { } mine)
+        if (await Mine(db, panelId, user, cancellationToken, withChanges: true) is not { } mine)
         {
             return TypedResults.NotFound();
         }
