@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Zgc.Monitoring.Domain.Management;
+using Zgc.Monitoring.Features.Management;
 using Zgc.Monitoring.Persistence;
 using Zgc.ServiceDefaults;
 using Zgc.Testing;
@@ -83,13 +84,20 @@ public sealed class DynamicManagementTests
         var ordered = await officer.PostAsJsonAsync($"/monitoring/platforms/{applicationId}/rectifications", new { requirements = "补充台账", deadline = "2026-06-30" }, Ct);
         var orderId = (await ordered.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
 
+        using var admin = app.Client(Roles.Admin);
+        Assert.Contains(RectificationTimer.Due(orderId), await PendingTimerTokens(admin));
+
         (await officer.PostAsJsonAsync($"/monitoring/rectifications/{orderId}/complete", new { note = "已补充并审计" }, Ct)).EnsureSuccessStatusCode();
+        Assert.DoesNotContain(RectificationTimer.Due(orderId), await PendingTimerTokens(admin)); // cancelled with the completion
         app.Clock.SetUtcNow(AfterJune30.AddDays(1));
         await Task.Delay(2000, Ct);
 
         Assert.Equal(RectificationStatus.Completed, (await Order(app, orderId)).Status);
         Assert.Empty(await app.Messages("RectificationOverdue", applicationId));
     }
+
+    private static async Task<List<Guid>> PendingTimerTokens(HttpClient admin) =>
+        [.. (await admin.GetFromJsonAsync<JsonElement>("/monitoring/timers", Ct)).EnumerateArray().Select(t => t.GetProperty("tokenId").GetGuid())];
 
     private static Task<RectificationOrder> Order(ClockedMonitoringApp app, Guid id) =>
         app.InDb<MonitoringDbContext, RectificationOrder>(db => db.Rectifications.AsNoTracking().SingleAsync(o => o.Id == id, Ct));

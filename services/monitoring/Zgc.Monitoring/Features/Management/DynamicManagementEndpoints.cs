@@ -87,14 +87,14 @@ internal static class DynamicManagementEndpoints
         db.Rectifications.Add(order);
         db.History.Add(PlatformEvent.Of(applicationId, PlatformEventKind.RectificationOrdered,
             $"Rectification ordered by {order.Deadline:yyyy-MM-dd}: {order.Requirements}", user.UserId(), now, order.Id));
-        await outbox.SchedulePublish(order.DueAt, new RectificationDue(order.Id, order.Deadline), cancellationToken);
+        await outbox.SchedulePublish(order.DueAt, new RectificationDue(order.Id, order.Deadline), RectificationTimer.Due(order.Id), cancellationToken);
         await outbox.Publish(new RectificationOrdered(applicationId, order.Id, order.Requirements, order.Deadline, now), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/monitoring/platforms/{applicationId}/rectifications", RectificationView.From(order));
     }
 
-    private static async Task<IResult> Complete(Guid id, CompletionRequest request, ClaimsPrincipal user, MonitoringDbContext db, TimeProvider clock,
-        CancellationToken cancellationToken)
+    private static async Task<IResult> Complete(Guid id, CompletionRequest request, ClaimsPrincipal user, MonitoringDbContext db,
+        IOutbox<MonitoringDbContext> outbox, TimeProvider clock, CancellationToken cancellationToken)
     {
         var order = await db.Rectifications.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (order is null)
@@ -107,6 +107,8 @@ internal static class DynamicManagementEndpoints
         order.Complete(request.Note, user.UserId(), now);
         db.History.Add(PlatformEvent.Of(order.ApplicationId, PlatformEventKind.RectificationCompleted,
             $"Rectification completed{(late ? " after the deadline" : "")}: {order.CompletionNote}", user.UserId(), now, order.Id));
+        // A completed order is never overdue: its deadline timer is cancelled with the completion.
+        await outbox.Cancel(RectificationTimer.Due(order.Id), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(RectificationView.From(order));
     }

@@ -19,7 +19,7 @@ internal sealed class RectificationDueConsumer(MonitoringDbContext db, IOutbox<M
         {
             // Found due by a replica whose clock is ahead of this one (skew, or a process just restarted): set the timer
             // again for its instant rather than lose it or mark the order overdue early.
-            await outbox.SchedulePublish(order.DueAt, context.Message, context.CancellationToken);
+            await outbox.SchedulePublish(order.DueAt, context.Message, RectificationTimer.Due(order.Id), context.CancellationToken);
             await db.SaveChangesAsync(context.CancellationToken);
             return;
         }
