@@ -26,15 +26,8 @@ public sealed class DueTimersTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task On_SQLite_only_due_undelivered_timers_of_the_type_are_taken_oldest_first_and_a_rollback_keeps_them()
-    {
-        await using var connection = new SqliteConnection("Data Source=:memory:");
-        await connection.OpenAsync(Ct);
-        await using var db = new SqliteTestDbContext(new DbContextOptionsBuilder<SqliteTestDbContext>().UseSqlite(connection).Options);
-        await db.Database.EnsureCreatedAsync(Ct);
-
-        await AssertTakes(db);
-    }
+    public Task On_SQLite_only_due_undelivered_timers_of_the_type_are_taken_oldest_first_and_a_rollback_keeps_them() =>
+        TestDatabases.OnSqlite(AssertTakes);
 
     [Fact]
     public async Task On_PostgreSQL_only_due_undelivered_timers_of_the_type_are_taken_and_rows_held_by_delivery_are_skipped()

@@ -1,8 +1,6 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Zgc.Messaging.Inbox;
 using Zgc.Messaging.TestHost;
-using Zgc.Testing;
 
 namespace Zgc.Messaging.Tests;
 
@@ -18,32 +16,11 @@ public sealed class InboxClaimTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task On_SQLite_a_message_is_claimed_once_per_consumer_and_reads_back_as_written()
-    {
-        await using var connection = new SqliteConnection("Data Source=:memory:");
-        await connection.OpenAsync(Ct);
-        await using var db = new SqliteTestDbContext(new DbContextOptionsBuilder<SqliteTestDbContext>().UseSqlite(connection).Options);
-        await db.Database.EnsureCreatedAsync(Ct);
-
-        await AssertClaimedOncePerConsumer(db);
-    }
+    public Task On_SQLite_a_message_is_claimed_once_per_consumer_and_reads_back_as_written() => TestDatabases.OnSqlite(AssertClaimedOncePerConsumer);
 
     [Fact]
-    public async Task On_PostgreSQL_a_message_is_claimed_once_per_consumer_and_reads_back_as_written()
-    {
-        var options = new DbContextOptionsBuilder<PostgresTestDbContext>()
-            .UseNpgsql(RealInfrastructure.PostgresDatabase("zgc_inbox_claim_" + Guid.NewGuid().ToString("N")[..12])).Options;
-        await using var db = new PostgresTestDbContext(options);
-        await db.Database.EnsureCreatedAsync(Ct);
-        try
-        {
-            await AssertClaimedOncePerConsumer(db);
-        }
-        finally
-        {
-            await db.Database.EnsureDeletedAsync(CancellationToken.None);
-        }
-    }
+    public Task On_PostgreSQL_a_message_is_claimed_once_per_consumer_and_reads_back_as_written() =>
+        TestDatabases.OnPostgres("zgc_inbox_claim_", AssertClaimedOncePerConsumer);
 
     private static async Task AssertClaimedOncePerConsumer(TestDbContext db)
     {

@@ -3,7 +3,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Zgc.Messaging.Outbox;
 using Zgc.Messaging.TestHost;
-using Zgc.Testing;
 
 namespace Zgc.Messaging.Tests;
 
@@ -19,32 +18,11 @@ public sealed class OutboxCopyTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task On_PostgreSQL_written_rows_equal_saved_ones_keep_their_order_and_roll_back_with_the_transaction()
-    {
-        var options = new DbContextOptionsBuilder<PostgresTestDbContext>()
-            .UseNpgsql(RealInfrastructure.PostgresDatabase("zgc_outbox_copy_" + Guid.NewGuid().ToString("N")[..12])).Options;
-        await using var db = new PostgresTestDbContext(options);
-        await db.Database.EnsureCreatedAsync(Ct);
-        try
-        {
-            await AssertWrites(db);
-        }
-        finally
-        {
-            await db.Database.EnsureDeletedAsync(CancellationToken.None);
-        }
-    }
+    public Task On_PostgreSQL_written_rows_equal_saved_ones_keep_their_order_and_roll_back_with_the_transaction() =>
+        TestDatabases.OnPostgres("zgc_outbox_copy_", AssertWrites);
 
     [Fact]
-    public async Task On_SQLite_the_rows_are_saved_in_the_transaction()
-    {
-        await using var connection = new SqliteConnection("Data Source=:memory:");
-        await connection.OpenAsync(Ct);
-        await using var db = new SqliteTestDbContext(new DbContextOptionsBuilder<SqliteTestDbContext>().UseSqlite(connection).Options);
-        await db.Database.EnsureCreatedAsync(Ct);
-
-        await AssertWrites(db);
-    }
+    public Task On_SQLite_the_rows_are_saved_in_the_transaction() => TestDatabases.OnSqlite(AssertWrites);
 
     [Fact]
     public async Task Outside_a_transaction_nothing_is_written_and_the_caller_is_told()

@@ -1,11 +1,9 @@
 using MassTransit;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Zgc.Messaging.Outbox;
 using Zgc.Messaging.TestHost;
-using Zgc.Testing;
 
 namespace Zgc.Messaging.Tests;
 
@@ -33,31 +31,11 @@ public sealed class TimerCancelTests
     }
 
     [Fact]
-    public async Task On_SQLite_named_pending_timers_are_cancelled_in_one_call_and_the_rest_kept()
-    {
-        await using var connection = new SqliteConnection("Data Source=:memory:");
-        await connection.OpenAsync(Ct);
-        await using var db = new SqliteTestDbContext(new DbContextOptionsBuilder<SqliteTestDbContext>().UseSqlite(connection).Options);
-        await db.Database.EnsureCreatedAsync(Ct);
-
-        await AssertCancels(db);
-    }
+    public Task On_SQLite_named_pending_timers_are_cancelled_in_one_call_and_the_rest_kept() => TestDatabases.OnSqlite(AssertCancels);
 
     [Fact]
-    public async Task On_PostgreSQL_named_pending_timers_are_cancelled_in_one_call_and_the_rest_kept()
-    {
-        var connectionString = RealInfrastructure.PostgresDatabase("zgc_timer_cancel_" + Guid.NewGuid().ToString("N")[..12]);
-        await using var db = new PostgresTestDbContext(new DbContextOptionsBuilder<PostgresTestDbContext>().UseNpgsql(connectionString).Options);
-        await db.Database.EnsureCreatedAsync(Ct);
-        try
-        {
-            await AssertCancels(db);
-        }
-        finally
-        {
-            await db.Database.EnsureDeletedAsync(CancellationToken.None);
-        }
-    }
+    public Task On_PostgreSQL_named_pending_timers_are_cancelled_in_one_call_and_the_rest_kept() =>
+        TestDatabases.OnPostgres("zgc_timer_cancel_", AssertCancels);
 
     private static async Task AssertCancels(TestDbContext db)
     {
