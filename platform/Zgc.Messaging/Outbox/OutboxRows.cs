@@ -151,9 +151,8 @@ internal static class OutboxRows
         // Only the token is in the query: with "and not delivered" beside it SQLite walked the pending rows' index instead
         // of the token's (every future timer of the service, per cancel; docs/performance.md, fix 42). A token has one
         // row, or a few once delivered and set again, so the delivered ones are left out here.
-        var tokens = tokenIds as ICollection<Guid> ?? [.. tokenIds];
         var rows = await db.Set<OutboxMessage>()
-            .Where(x => x.ScheduleTokenId != null && tokens.Contains(x.ScheduleTokenId.Value))
+            .Where(x => x.ScheduleTokenId != null && tokenIds.Contains(x.ScheduleTokenId.Value))
             .ToListAsync(cancellationToken);
         db.Set<OutboxMessage>().RemoveRange(rows.Where(x => x.DeliveredAt == null));
     }
