@@ -29,6 +29,11 @@ internal static class LedgerPostings
         // indexed and would read the programme's whole ledger on every award.
         var awards = await db.Ledger.Where(e => e.ApplicationId == year.ApplicationId && e.Kind == LedgerKind.Award && e.Reference == reference)
             .ToListAsync(cancellationToken);
+        if (awards.Count == 0)
+        {
+            return; // a first award: nothing to reverse, and no query for reversals of nothing
+        }
+
         var awardIds = awards.Select(a => (Guid?)a.Id).ToList();
         var reversed = await db.Ledger.Where(e => e.ReversesEntryId != null && awardIds.Contains(e.ReversesEntryId)).Select(e => e.ReversesEntryId)
             .ToListAsync(cancellationToken);
