@@ -51,7 +51,7 @@ public static class TimersScenario
         var closes = watch.ClosesAt.Values.Distinct().Order().ToList();
         var (timersPending, _) = await service.Backlog();
         var before = service.Usage();
-        var benchBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var benchBefore = ProcessUsage.Read("bench", Environment.ProcessId);
         var offset = await service.MoveClockTo(closes[0] - Lead);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {timersPending} timers pending; clock moved to {closes[0] - Lead:u}, {closes.Count} distinct close instant(s)"));
@@ -64,7 +64,7 @@ public static class TimersScenario
             return $"{watch.PassedNotices.Count} of {count} passed; the service has {timers} timers and {messages} due messages pending";
         });
         var after = service.Usage();
-        var benchCpu = Process.GetCurrentProcess().TotalProcessorTime - benchBefore;
+        var benchCpu = ProcessUsage.Read("bench", Environment.ProcessId)?.CpuSince(benchBefore);
 
         Report(run, new Outcome(count, warmUp, watch, closes, offset, timersPending, publishing.Elapsed, before, after, benchCpu));
     }
@@ -185,10 +185,13 @@ public static class TimersScenario
         }
 
         // The bench shares the two cores with what it measures: its own share is shown so that a change in it is not read as the service's.
-        run.Report.Add(new Figure(Name, variant, "the bench's own CPU while the timers fell due", o.BenchCpu.TotalSeconds, "s")
+        if (o.BenchCpu is { } benchCpu)
         {
-            Note = "hearing the results (a plain RabbitMQ.Client consumer) and watching the backlog",
-        });
+            run.Report.Add(new Figure(Name, variant, "the bench's own CPU while the timers fell due", benchCpu, "s")
+            {
+                Note = "hearing the results (a plain RabbitMQ.Client consumer) and watching the backlog",
+            });
+        }
 
         var setting = string.Create(CultureInfo.InvariantCulture,
             $"The notice service alone (PostgreSQL, RabbitMQ, default messaging settings) with {o.Count:N0} notices published on one simulated day, ");
@@ -248,5 +251,5 @@ public static class TimersScenario
         [.. spans.Select(s => (long)(s.Ticks * ((double)Stopwatch.Frequency / TimeSpan.TicksPerSecond)))];
 
     private sealed record Outcome(int Count, int WarmUp, NoticeWatch Watch, List<DateTimeOffset> Closes, TimeSpan Offset, int TimersPending, TimeSpan Publishing,
-        ProcessUsage? Before, ProcessUsage? After, TimeSpan BenchCpu);
+        ProcessUsage? Before, ProcessUsage? After, double? BenchCpu);
 }
