@@ -21,6 +21,12 @@ public sealed class DatabaseOptions
     /// <summary>For SQLite without a connection string: the folder holding one file per service.</summary>
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary>
+    /// SQLite: how many compiled statements each connection keeps between requests (0: none, every command compiles its
+    /// SQL again, as Microsoft.Data.Sqlite does on its own). See <see cref="StatementCachingSqliteConnection"/>.
+    /// </summary>
+    public int SqliteStatementCacheSize { get; set; } = SqliteStatementCaching.DefaultCapacity;
+
     /// <summary>Apply pending migrations when the service starts.</summary>
     public bool MigrateOnStartup { get; set; } = true;
 }

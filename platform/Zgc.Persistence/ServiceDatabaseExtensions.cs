@@ -26,12 +26,18 @@ public static class ServiceDatabaseExtensions
         where TSqlServer : TDb
     {
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (options.SqliteStatementCacheSize < 0)
+        {
+            throw new InvalidOperationException(
+                $"Database:SqliteStatementCacheSize is {options.SqliteStatementCacheSize}; it must be 0 (no cache) or more.");
+        }
+
         var connectionString = ResolveConnectionString(builder.Configuration, options, serviceName, builder.Environment.ContentRootPath);
 
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                builder.Services.AddDbContextPool<TSqlite>((sp, o) => o.UseSqlite(connectionString).WithSqliteConcurrency().WithRegisteredInterceptors(sp));
+                builder.Services.AddDbContextPool<TSqlite>((sp, o) => o.UseSqlite(connectionString).WithSqliteConcurrency(options.SqliteStatementCacheSize).WithRegisteredInterceptors(sp));
                 builder.Services.AddScoped<TDb>(sp => sp.GetRequiredService<TSqlite>());
                 break;
             case DatabaseProvider.Postgres:

@@ -197,7 +197,8 @@ public sealed class SqliteWriteGateTests : IDisposable
     {
         var builder = new DbContextOptionsBuilder<GateDb>();
         _ = connection is null ? builder.UseSqlite($"Data Source={File}") : builder.UseSqlite(connection);
-        builder.AddInterceptors(SqliteConnectionSetup.Instance, _gate);
+        // As the services have it: connections that keep their statements (StatementCachingSqliteConnection).
+        builder.AddInterceptors(SqliteConnectionSetup.Instance, _gate, SqliteStatementCaching.For(SqliteStatementCaching.DefaultCapacity));
         if (commands is not null)
         {
             builder.AddInterceptors(commands);
