@@ -115,13 +115,17 @@ public sealed class StatementCachingSqliteConnection : SqliteConnection
         {
             if (node.Value.ReaderOpen)
             {
+                SqliteStatementMetrics.Compiled(); // the caller compiles a command of its own
                 return null;
             }
 
             _recency.Remove(node);
             _recency.AddFirst(node);
+            SqliteStatementMetrics.Reused();
             return node.Value;
         }
+
+        SqliteStatementMetrics.Compiled();
 
         var statement = new CachedStatement { Connection = this, CommandText = commandText };
         _byText.Add(commandText, _recency.AddFirst(statement));

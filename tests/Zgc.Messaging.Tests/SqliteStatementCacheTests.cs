@@ -55,6 +55,44 @@ public sealed class SqliteStatementCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task The_statements_counter_tells_reused_from_compiled()
+    {
+        await using var db = Open();
+        await db.Database.OpenConnectionAsync(Ct);
+        var connection = db.Database.GetDbConnection();
+        var outcomes = new List<string>();
+        var mine = new AsyncLocal<bool> { Value = true }; // only this test's commands (others run alongside)
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument is { Meter.Name: "Zgc.Persistence", Name: "zgc.sqlite.statements" })
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            if (mine.Value)
+            {
+                lock (outcomes)
+                {
+                    outcomes.Add((string)tags[0].Value!);
+                }
+            }
+        });
+        listener.Start();
+
+        foreach (var sql in new[] { "SELECT 41", "SELECT 41", "SELECT 42", "SELECT 41" })
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteScalarAsync(Ct);
+        }
+
+        Assert.Equal(["compiled", "reused", "compiled", "reused"], outcomes);
+    }
+
+    [Fact]
     public async Task Parameters_are_bound_afresh_on_every_run_of_a_cached_statement()
     {
         await using var db = Open();
