@@ -85,13 +85,19 @@ public sealed class StatementCachingSqliteCommand : SqliteCommand
 
     private SqliteCommand Runner(SqliteConnection connection)
     {
-        if (connection is StatementCachingSqliteConnection caching && caching.Rent(CommandText) is { } cached)
+        _ownCommand?.Dispose();
+        _ownCommand = null;
+        if (connection is StatementCachingSqliteConnection caching)
         {
-            return cached;
+            var command = caching.Rent(CommandText, out var own);
+            if (own)
+            {
+                _ownCommand = command;
+            }
+
+            return command;
         }
 
-        _ownCommand?.Dispose();
-        _ownCommand = new SqliteCommand(CommandText, connection);
-        return _ownCommand;
+        return _ownCommand = new SqliteCommand(CommandText, connection);
     }
 }

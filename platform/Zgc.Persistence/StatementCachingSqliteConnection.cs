@@ -22,11 +22,15 @@ namespace Zgc.Persistence;
 /// </remarks>
 public sealed class StatementCachingSqliteConnection : SqliteConnection
 {
+    /// <summary>How much of its page cache a connection keeps between uses (SQLite's own limit is 2 MB).</summary>
+    public const int PageCacheKeptBytes = 256 * 1024;
+
     private static readonly StateChangeEventArgs Opening = new(ConnectionState.Closed, ConnectionState.Open);
     private static readonly StateChangeEventArgs Closing = new(ConnectionState.Open, ConnectionState.Closed);
 
     private readonly Dictionary<string, LinkedListNode<CachedStatement>> _byText = new(StringComparer.Ordinal);
     private readonly LinkedList<CachedStatement> _recency = new(); // most recently used first
+    private readonly List<CachedStatement> _usedSinceOpen = []; // the only ones that can have a reader open at a close
     private bool _held; // open underneath while EF sees it closed
 
     public StatementCachingSqliteConnection(string connectionString, int capacity)
@@ -81,15 +85,36 @@ public sealed class StatementCachingSqliteConnection : SqliteConnection
 
         // What a real close does for the user's work: an unfinished transaction is rolled back.
         Transaction?.Dispose();
-        if (AnyReaderOpen())
+        var readerOpen = AnyReaderOpen();
+        _usedSinceOpen.Clear();
+        if (readerOpen)
         {
             // A reader left open would keep its statement (and a read snapshot) in use: close for real.
             ReallyClose();
             return;
         }
 
+        ShrinkPageCache();
         _held = true;
         OnStateChange(Closing);
+    }
+
+    /// <summary>
+    /// Past <see cref="PageCacheKeptBytes"/>, gives back the pages this connection has cached. A kept connection would
+    /// otherwise hold up to SQLite's 2 MB page cache for as long as it lives, however rarely it is used; and little is lost,
+    /// because in write-ahead mode a connection drops its whole cache anyway at its next read once any other connection has
+    /// committed to the file — which in a busy service has almost always happened.
+    /// </summary>
+    private void ShrinkPageCache()
+    {
+        var handle = Handle;
+        if (handle is not null &&
+            SQLitePCL.raw.sqlite3_db_status(handle, SQLitePCL.raw.SQLITE_DBSTATUS_CACHE_USED, out var used, out _, 0) == SQLitePCL.raw.SQLITE_OK &&
+            used > PageCacheKeptBytes)
+        {
+            using var shrink = new SqliteCommand("PRAGMA shrink_memory", this);
+            shrink.ExecuteNonQuery();
+        }
     }
 
     public override SqliteCommand CreateCommand() =>
@@ -106,34 +131,48 @@ public sealed class StatementCachingSqliteConnection : SqliteConnection
     }
 
     /// <summary>
-    /// The cached command for <paramref name="commandText"/>, compiled on its first run; <see langword="null"/> while that
-    /// command still has a reader open (the caller then runs a command of its own).
+    /// The command to run <paramref name="commandText"/> on: the cached one, compiled on its first run; or, while that one
+    /// still has a reader open, a new one of the caller's own (<paramref name="own"/>), which the caller disposes.
     /// </summary>
-    internal SqliteCommand? Rent(string commandText)
+    internal SqliteCommand Rent(string commandText, out bool own)
     {
+        own = false;
+        CachedStatement statement;
         if (_byText.TryGetValue(commandText, out var node))
         {
-            if (node.Value.ReaderOpen)
+            statement = node.Value;
+            if (statement.ReaderOpen)
             {
-                SqliteStatementMetrics.Compiled(); // the caller compiles a command of its own
-                return null;
+                own = true;
+                statement = new CachedStatement { Connection = this, CommandText = commandText };
+                SqliteStatementMetrics.Compiled();
+            }
+            else
+            {
+                _recency.Remove(node);
+                _recency.AddFirst(node);
+                SqliteStatementMetrics.Reused();
+            }
+        }
+        else
+        {
+            statement = new CachedStatement { Connection = this, CommandText = commandText };
+            _byText.Add(commandText, _recency.AddFirst(statement));
+            if (_byText.Count > Capacity)
+            {
+                Evict();
             }
 
-            _recency.Remove(node);
-            _recency.AddFirst(node);
-            SqliteStatementMetrics.Reused();
-            return node.Value;
+            SqliteStatementMetrics.Compiled();
         }
 
-        SqliteStatementMetrics.Compiled();
-
-        var statement = new CachedStatement { Connection = this, CommandText = commandText };
-        _byText.Add(commandText, _recency.AddFirst(statement));
-        if (_byText.Count > Capacity)
+        if (_usedSinceOpen.Count >= 32)
         {
-            Evict();
+            // A connection its user keeps open for long runs many commands between closes; the finished ones need no check.
+            _usedSinceOpen.RemoveAll(static s => !s.ReaderOpen);
         }
 
+        _usedSinceOpen.Add(statement);
         return statement;
     }
 
@@ -151,9 +190,10 @@ public sealed class StatementCachingSqliteConnection : SqliteConnection
         }
     }
 
+    /// <summary>Whether a command run since the last open still has its reader open (only those can).</summary>
     private bool AnyReaderOpen()
     {
-        foreach (var statement in _recency)
+        foreach (var statement in _usedSinceOpen)
         {
             if (statement.ReaderOpen)
             {
@@ -174,6 +214,7 @@ public sealed class StatementCachingSqliteConnection : SqliteConnection
 
         _recency.Clear();
         _byText.Clear();
+        _usedSinceOpen.Clear();
         _held = false; // so that the base class sees it open, and closes it
         base.Close();
     }

@@ -131,6 +131,33 @@ public sealed class SqliteStatementCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task A_kept_connection_gives_back_a_large_page_cache_at_the_close()
+    {
+        await using var db = Open();
+        await db.Database.OpenConnectionAsync(Ct);
+        var connection = (StatementCachingSqliteConnection)db.Database.GetDbConnection();
+        await using (var fill = connection.CreateCommand())
+        {
+            fill.CommandText = "CREATE TABLE pages (id INTEGER PRIMARY KEY, filler BLOB NOT NULL); " +
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400) INSERT INTO pages (filler) SELECT randomblob(3000) FROM n";
+            await fill.ExecuteNonQueryAsync(Ct);
+        }
+
+        await using (var read = connection.CreateCommand())
+        {
+            read.CommandText = "SELECT sum(length(filler)) FROM pages"; // every page through this connection's cache
+            Assert.Equal(1_200_000L, await read.ExecuteScalarAsync(Ct));
+        }
+
+        Assert.True(CacheUsed(connection) > StatementCachingSqliteConnection.PageCacheKeptBytes);
+
+        await db.Database.CloseConnectionAsync();
+
+        Assert.True(connection.IsHeldOpen);
+        Assert.True(CacheUsed(connection) <= StatementCachingSqliteConnection.PageCacheKeptBytes);
+    }
+
+    [Fact]
     public async Task A_reader_still_open_when_the_connection_closes_makes_it_close_for_real()
     {
         await using var db = Open();
@@ -292,6 +319,13 @@ public sealed class SqliteStatementCacheTests : IDisposable
     private StatementDb Open(int capacity = SqliteStatementCaching.DefaultCapacity) =>
         new(new DbContextOptionsBuilder<StatementDb>().UseSqlite($"Data Source={File}")
             .WithSqliteConcurrency(capacity).Options);
+
+    private static long CacheUsed(SqliteConnection connection)
+    {
+        Assert.Equal(SQLitePCL.raw.SQLITE_OK,
+            SQLitePCL.raw.sqlite3_db_status(connection.Handle!, SQLitePCL.raw.SQLITE_DBSTATUS_CACHE_USED, out var used, out _, 0));
+        return used;
+    }
 
     private static async Task<List<string>> UserFunctions(DbContext db)
     {
