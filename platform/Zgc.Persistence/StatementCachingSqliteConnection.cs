@@ -144,7 +144,7 @@ public sealed class StatementCachingSqliteConnection : SqliteConnection
             if (statement.ReaderOpen)
             {
                 own = true;
-                statement = new CachedStatement { Connection = this, CommandText = commandText };
+                statement = NewStatement(commandText);
                 SqliteStatementMetrics.Compiled();
             }
             else
@@ -156,7 +156,7 @@ public sealed class StatementCachingSqliteConnection : SqliteConnection
         }
         else
         {
-            statement = new CachedStatement { Connection = this, CommandText = commandText };
+            statement = NewStatement(commandText);
             _byText.Add(commandText, _recency.AddFirst(statement));
             if (_byText.Count > Capacity)
             {
@@ -175,6 +175,8 @@ public sealed class StatementCachingSqliteConnection : SqliteConnection
         _usedSinceOpen.Add(statement);
         return statement;
     }
+
+    private CachedStatement NewStatement(string commandText) => new() { Connection = this, CommandText = commandText };
 
     private void Evict()
     {
