@@ -158,9 +158,45 @@ public sealed class ConnectionLimitTests
     {
         var stream = client.GetStream();
         await stream.WriteAsync("GET /health/live HTTP/1.1\r\nHost: localhost\r\n\r\n"u8.ToArray(), Ct);
+        var response = await ReadWholeResponse(stream);
+        Assert.StartsWith("HTTP/1.1 200", response, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Reads one complete response — head and body — so the next request on the connection starts on a clean
+    /// stream. The body may come in a later segment than the head (a chunked body's closing "0\r\n\r\n" did, and
+    /// the next read then began with it).
+    /// </summary>
+    private static async Task<string> ReadWholeResponse(NetworkStream stream)
+    {
+        var received = new System.Text.StringBuilder();
         var buffer = new byte[4096];
-        var read = await stream.ReadAsync(buffer, Ct);
-        var head = System.Text.Encoding.ASCII.GetString(buffer, 0, read);
-        Assert.StartsWith("HTTP/1.1 200", head, StringComparison.Ordinal);
+        while (!IsComplete(received.ToString()))
+        {
+            var read = await stream.ReadAsync(buffer, Ct);
+            Assert.True(read > 0, $"The server closed the connection mid-response after: {received}");
+            received.Append(System.Text.Encoding.ASCII.GetString(buffer, 0, read));
+        }
+
+        return received.ToString();
+    }
+
+    private static bool IsComplete(string response)
+    {
+        var headEnd = response.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        if (headEnd < 0)
+        {
+            return false;
+        }
+
+        var head = response[..headEnd];
+        var body = response[(headEnd + 4)..];
+        if (head.Contains("Transfer-Encoding: chunked", StringComparison.OrdinalIgnoreCase))
+        {
+            return body.EndsWith("0\r\n\r\n", StringComparison.Ordinal);
+        }
+
+        var lengthLine = head.Split("\r\n").FirstOrDefault(l => l.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase));
+        return lengthLine is null || body.Length >= int.Parse(lengthLine["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }
