@@ -27,3 +27,18 @@ public sealed class ModelCompiledQuery<TContext, TParameter, TResult>(Expression
         return _compiled.GetValue(db.Model, _ => EF.CompileAsyncQuery(query))(db, parameter, cancellationToken);
     }
 }
+
+/// <summary><see cref="ModelCompiledQuery{TContext, TParameter, TResult}"/> with two parameters (a lookup by a pair such as application and year).</summary>
+public sealed class ModelCompiledQuery<TContext, TParameter1, TParameter2, TResult>(
+    Expression<Func<TContext, TParameter1, TParameter2, CancellationToken, TResult>> query)
+    where TContext : DbContext
+{
+    private readonly ConditionalWeakTable<IModel, Func<TContext, TParameter1, TParameter2, CancellationToken, Task<TResult>>> _compiled = [];
+
+    /// <summary>Runs the query (ending in a single-result operator such as <c>Any</c> or <c>SingleOrDefault</c>) on <paramref name="db"/>.</summary>
+    public Task<TResult> Run(TContext db, TParameter1 first, TParameter2 second, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return _compiled.GetValue(db.Model, _ => EF.CompileAsyncQuery(query))(db, first, second, cancellationToken);
+    }
+}

@@ -20,6 +20,12 @@ public sealed class ModelCompiledQueryTests
     private static readonly ModelCompiledListQuery<TestDbContext, Guid, string> KindsOf =
         new((db, key) => db.Effects.AsNoTracking().Where(e => e.Key == key).OrderBy(e => e.At).Select(e => e.Kind));
 
+    private static readonly ModelCompiledQuery<TestDbContext, Guid, string, Effect?> ByKeyAndKind =
+        new((db, key, kind, _) => db.Effects.AsNoTracking().SingleOrDefault(e => e.Key == key && e.Kind == kind));
+
+    private static readonly ModelCompiledQuery<TestDbContext, Guid, string, bool> HasKind =
+        new((db, key, kind, _) => db.Effects.Any(e => e.Key == key && e.Kind == kind));
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -46,6 +52,14 @@ public sealed class ModelCompiledQueryTests
                 Assert.Equal(["step1", "step2"], await KindsOf.Run(sqlite, onSqlite, Ct));
                 Assert.Equal(["step1", "ping", "wakeup"], await KindsOf.Run(postgres, onPostgres, Ct));
                 Assert.Empty(await KindsOf.Run(postgres, onSqlite, Ct));
+
+                // Two parameters (a lookup by a pair, such as an application and its construction year).
+                Assert.Equal("step2", (await ByKeyAndKind.Run(sqlite, onSqlite, "step2", Ct))?.Kind);
+                Assert.Equal("wakeup", (await ByKeyAndKind.Run(postgres, onPostgres, "wakeup", Ct))?.Kind);
+                Assert.Null(await ByKeyAndKind.Run(sqlite, onSqlite, "wakeup", Ct));
+                Assert.True(await HasKind.Run(postgres, onPostgres, "ping", Ct));
+                Assert.False(await HasKind.Run(sqlite, onSqlite, "ping", Ct));
+                Assert.False(await HasKind.Run(postgres, onSqlite, "step1", Ct));
             }
         }
         finally

@@ -138,13 +138,25 @@ internal static class OutboxRows
 
         lock (db)
         {
-            var unsaved = db.ChangeTracker.Entries<OutboxMessage>()
-                .Where(e => e.State == EntityState.Added && e.Entity.ScheduleTokenId is { } token && tokenIds.Contains(token))
-                .Select(e => e.Entity)
-                .ToList();
-            foreach (var row in unsaved)
+            // Rows are Added only by Add, never found by detecting changes, so the scan of every tracked entity that
+            // ChangeTracker.Entries would start first is not needed here (it was a third of a report submission's cancel;
+            // docs/performance.md, fix 47); SaveChanges still detects changes as always.
+            var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            try
             {
-                db.Entry(row).State = EntityState.Detached;
+                var unsaved = db.ChangeTracker.Entries<OutboxMessage>()
+                    .Where(e => e.State == EntityState.Added && e.Entity.ScheduleTokenId is { } token && tokenIds.Contains(token))
+                    .Select(e => e.Entity)
+                    .ToList();
+                foreach (var row in unsaved)
+                {
+                    db.Entry(row).State = EntityState.Detached;
+                }
+            }
+            finally
+            {
+                db.ChangeTracker.AutoDetectChangesEnabled = detect;
             }
         }
 

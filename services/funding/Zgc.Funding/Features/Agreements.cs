@@ -151,7 +151,7 @@ internal static class Agreements
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var agreement = await Load(db, id, cancellationToken);
-        var fundingYear = await db.FundingYears.SingleOrDefaultAsync(y => y.AgreementId == id && y.ConstructionYear == year, cancellationToken);
+        var fundingYear = await db.FundingYear(id, year, cancellationToken);
         if (agreement is null || fundingYear is null)
         {
             return TypedResults.NotFound();

@@ -1,5 +1,4 @@
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Zgc.Funding.Domain;
 using Zgc.Funding.Persistence;
@@ -19,7 +18,7 @@ internal sealed class AnnualEvaluationCompletedConsumer(FundingDbContext db, IOp
     public async Task Consume(ConsumeContext<AnnualEvaluationCompleted> context)
     {
         var m = context.Message;
-        var agreement = await db.Agreements.SingleOrDefaultAsync(a => a.ApplicationId == m.ApplicationId, context.CancellationToken);
+        var agreement = await db.AgreementOfApplication(m.ApplicationId, context.CancellationToken);
         if (agreement is null || agreement.Status != AgreementStatus.InForce)
         {
             return;
@@ -31,7 +30,7 @@ internal sealed class AnnualEvaluationCompletedConsumer(FundingDbContext db, IOp
         }
 
         var next = m.ConstructionYear + 1;
-        if (await db.FundingYears.AnyAsync(y => y.AgreementId == agreement.Id && y.ConstructionYear == next, context.CancellationToken))
+        if (await db.HasFundingYear(agreement.Id, next, context.CancellationToken))
         {
             return;
         }

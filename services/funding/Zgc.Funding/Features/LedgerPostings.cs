@@ -25,10 +25,7 @@ internal static class LedgerPostings
         CancellationToken cancellationToken)
     {
         var reference = YearReference(year);
-        // The application narrows it to its own few entries by the (ApplicationId, Sequence) index; the reference alone is not
-        // indexed and would read the programme's whole ledger on every award.
-        var awards = await db.Ledger.Where(e => e.ApplicationId == year.ApplicationId && e.Kind == LedgerKind.Award && e.Reference == reference)
-            .ToListAsync(cancellationToken);
+        var awards = await db.AwardEntries(year.ApplicationId, reference, cancellationToken);
         if (awards.Count == 0)
         {
             return; // a first award: nothing to reverse, and no query for reversals of nothing

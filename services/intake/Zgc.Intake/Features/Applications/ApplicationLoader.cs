@@ -11,6 +11,10 @@ internal static class ApplicationLoader
     // Compiled: every request about one application starts here (fix 16).
     private static readonly ModelCompiledQuery<IntakeDbContext, Guid, Application?> ById = new((db, id, _) => db.Applications.SingleOrDefault(a => a.Id == id));
 
+    // Compiled: every view of an application reads its current version with it (docs/performance.md, fix 47).
+    private static readonly ModelCompiledQuery<IntakeDbContext, Guid, int, ApplicationVersion?> VersionQuery =
+        new((db, id, number, _) => db.ApplicationVersions.AsNoTracking().SingleOrDefault(v => v.ApplicationId == id && v.Number == number));
+
     /// <summary>The application when the caller may see it, otherwise null (answered as 404).</summary>
     public static async Task<Application?> Visible(IntakeDbContext db, Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -21,7 +25,7 @@ internal static class ApplicationLoader
     public static Task<ApplicationVersion?> Version(IntakeDbContext db, Guid id, int number, CancellationToken cancellationToken) =>
         number == 0
             ? Task.FromResult<ApplicationVersion?>(null)
-            : db.ApplicationVersions.AsNoTracking().SingleOrDefaultAsync(v => v.ApplicationId == id && v.Number == number, cancellationToken);
+            : VersionQuery.Run(db, id, number, cancellationToken);
 
     public static async Task<ApplicationView> View(IntakeDbContext db, Application application, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         ApplicationView.From(application, await Version(db, application.Id, application.CurrentVersion, cancellationToken), user);

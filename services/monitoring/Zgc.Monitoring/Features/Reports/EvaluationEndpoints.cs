@@ -86,11 +86,8 @@ internal static class EvaluationEndpoints
     internal static async Task<IReadOnlyList<CheckResult>> Compute(AnnualReport report, MonitoringDbContext db, MonitoringOptions options,
         CancellationToken cancellationToken)
     {
-        var figure = await db.ReferenceFigures.AsNoTracking().SingleOrDefaultAsync(f => f.Year == report.PeriodEnd.Year, cancellationToken);
-        var earlier = await db.AnnualReports.AsNoTracking()
-            .Where(r => r.ApplicationId == report.ApplicationId && r.ConstructionYear < report.ConstructionYear
-                && (r.Status == AnnualReportStatus.Submitted || r.Status == AnnualReportStatus.Evaluated))
-            .OrderBy(r => r.ConstructionYear).ToListAsync(cancellationToken);
+        var figure = await db.ReferenceFigure(report.PeriodEnd.Year, cancellationToken);
+        var earlier = await db.SubmittedBefore(report.ApplicationId, report.ConstructionYear, cancellationToken);
         var previous = earlier.SingleOrDefault(r => r.ConstructionYear == report.ConstructionYear - 1)?.Indicators;
         var first = earlier.FirstOrDefault(r => r.Indicators is not null);
         var inputs = new CheckInputs(report.ConstructionYear, report.Indicators!, figure?.AverageRdIntensityBasisPoints, previous,

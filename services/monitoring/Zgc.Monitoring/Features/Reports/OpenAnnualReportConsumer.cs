@@ -1,5 +1,4 @@
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Zgc.Messaging.Outbox;
 using Zgc.Monitoring.Contracts;
@@ -21,13 +20,13 @@ internal sealed class OpenAnnualReportConsumer(MonitoringDbContext db, IOutbox<M
     {
         var m = context.Message;
         var ct = context.CancellationToken;
-        if (await db.AnnualReports.AnyAsync(r => r.ApplicationId == m.ApplicationId && r.ConstructionYear == m.ConstructionYear, ct))
+        if (await db.HasReport(m.ApplicationId, m.ConstructionYear, ct))
         {
             return;
         }
 
         var now = clock.GetUtcNow();
-        var platform = await db.Platforms.SingleOrDefaultAsync(p => p.ApplicationId == m.ApplicationId, ct);
+        var platform = await db.Platform(m.ApplicationId, ct);
         if (platform is null)
         {
             platform = MonitoredPlatform.Create(m.ApplicationId, m.AgreementId, m.PlatformName, m.UnitUscc, m.UnitName, m.IndustryField, m.SubPark, now);
