@@ -30,7 +30,7 @@ public sealed class ProgrammeOptions
         dotnet run -c Release --project bench/Zgc.Bench.Programme -- [--scenarios baselines,lifecycle,api,timers,scale] [--quick]
           lifecycle:  --lifecycles N (standalone, default 200) --distributed-lifecycles N (default 100) --concurrency 2,8,32
                       --sweep-lifecycles N (at the lower concurrencies, default 32) --compositions standalone,distributed
-                      --poll-ms N (how often a waiting user looks at its lifecycle, default 250)
+                      --poll-ms N (how often a waiting user looks again at a record it waits for, default 250; the lifecycle itself is watched with long polls)
           api:        --api-rate R (requests/s, default 200) --api-seconds S (default 30) --api-stored N (default 1000)
                       --api-rates 50,100,200,400 (a short step at each, for the chart) --api-step-seconds S (default 10)
                       --api-agreements N (applications taken to a drafted agreement while seeding, default 10)

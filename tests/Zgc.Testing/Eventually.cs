@@ -28,11 +28,17 @@ public static class Eventually
         return new Restore(() => Interval.Value = before);
     }
 
+    /// <summary>How long a wait without its own timeout lasts here: 30 s, or what <see cref="Patience"/> set.</summary>
+    public static TimeSpan Timeout => Patient.Value ?? TimeSpan.FromSeconds(30);
+
+    /// <summary>How long to wait between two polls here: 100 ms, or what <see cref="PollEvery"/> set.</summary>
+    public static TimeSpan PollInterval => Interval.Value ?? TimeSpan.FromMilliseconds(100);
+
     public static async Task<T> Get<T>(Func<Task<T?>> probe, Func<T?, bool> done, string what, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(probe);
         ArgumentNullException.ThrowIfNull(done);
-        var deadline = DateTime.UtcNow + (timeout ?? Patient.Value ?? TimeSpan.FromSeconds(30));
+        var deadline = DateTime.UtcNow + (timeout ?? Timeout);
         T? last = default;
         while (DateTime.UtcNow < deadline)
         {
@@ -42,7 +48,7 @@ public static class Eventually
                 return last!;
             }
 
-            await Task.Delay(Interval.Value ?? TimeSpan.FromMilliseconds(100));
+            await Task.Delay(PollInterval);
         }
 
         throw new TimeoutException($"Timed out waiting for {what}; last value: {last}");

@@ -365,18 +365,66 @@ public sealed class LifecycleDriver(IProgrammeHost host, CancellationToken cance
         return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken) : null;
     }
 
-    public async Task<JsonElement> WaitForState(Guid id, string state, TimeSpan? timeout = null)
-    {
-        var instance = await Eventually.Get(() => Instance(id), i => i?.GetProperty("currentState").GetString() == state, $"instance {id} in {state}", timeout);
-        return instance!.Value;
-    }
+    public Task<JsonElement> WaitForState(Guid id, string state, TimeSpan? timeout = null) =>
+        WatchInstance(id, i => i.GetProperty("currentState").GetString() == state, $"instance {id} in {state}", timeout);
 
     /// <summary>Waits until the instance's progress satisfies <paramref name="done"/> (e.g. the construction year moved on).</summary>
-    public async Task<JsonElement> WaitForProgress(Guid id, Func<JsonElement, bool> done, string what)
+    public Task<JsonElement> WaitForProgress(Guid id, Func<JsonElement, bool> done, string what) =>
+        WatchInstance(id, i => done(i.GetProperty("progress")), what, null);
+
+    /// <summary>
+    /// Waits for the instance to satisfy <paramref name="done"/> with the page's long polls: each request names the version
+    /// already seen (<c>If-None-Match</c>) and is answered when the instance changes or exists (<c>Prefer: wait</c>), so
+    /// the walk asks once per change instead of every few hundred milliseconds.
+    /// </summary>
+    public async Task<JsonElement> WatchInstance(Guid id, Func<JsonElement, bool> done, string what, TimeSpan? timeout)
     {
-        var instance = await Eventually.Get(() => Instance(id), i => i is { } x && done(x.GetProperty("progress")), what);
-        return instance!.Value;
+        ArgumentNullException.ThrowIfNull(done);
+        var deadline = DateTime.UtcNow + (timeout ?? Eventually.Timeout);
+        string? seen = null;
+        JsonElement? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            var wait = Math.Clamp((int)(deadline - DateTime.UtcNow).TotalSeconds, 1, MaxWatchSeconds);
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/workflows/instances/{id}");
+            request.Headers.Add("Prefer", $"wait={wait}");
+            if (seen is not null)
+            {
+                request.Headers.TryAddWithoutValidation("If-None-Match", seen);
+            }
+
+            using var response = await Operator("workflows").SendAsync(request, cancellationToken);
+            switch (response.StatusCode)
+            {
+                case HttpStatusCode.OK:
+                    last = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+                    if (done(last.Value))
+                    {
+                        return last.Value;
+                    }
+
+                    seen = response.Headers.ETag?.ToString();
+                    break;
+                case HttpStatusCode.NotModified or HttpStatusCode.NotFound:
+                    // Waited without a change, or for an instance still to be created. A service that did not wait (its
+                    // longest wait set to 0) is polled at the usual pace instead of in a tight loop.
+                    if (!response.Headers.Contains("Preference-Applied"))
+                    {
+                        await Task.Delay(Eventually.PollInterval, cancellationToken);
+                    }
+
+                    break;
+                default:
+                    throw new HttpRequestException($"Watching instance {id} for {what}: {(int)response.StatusCode} " +
+                        await response.Content.ReadAsStringAsync(cancellationToken));
+            }
+        }
+
+        throw new TimeoutException($"Timed out waiting for {what}; last value: {last}");
     }
+
+    /// <summary>The longest single long poll: below the service's own limit (30 s by default) and HttpClient's timeout.</summary>
+    private const int MaxWatchSeconds = 20;
 
     /// <summary>The (from, to) pairs of the instance's history, oldest first.</summary>
     public static List<(string From, string To)> Transitions(JsonElement instance) =>

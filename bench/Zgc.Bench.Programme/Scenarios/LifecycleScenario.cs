@@ -59,8 +59,8 @@ public static class LifecycleScenario
             "(maker-checker) pay the three years; three annual reports are submitted and evaluated; the committee awards years 2 and 3. The programme " +
             "has one clock, so the walk goes in phases: every application does a phase's work (that many at a time), then the clock moves for all. " +
             "Lifecycles per second = lifecycles ÷ the walk's wall time (the barriers included). A step's latency runs from the user's request " +
-            $"to the lifecycle showing its effect, polled every {poll} ms (`--poll-ms`; every poll is a GET of the whole instance, " +
-            "so polling faster measures the bench's own load).");
+            "to the lifecycle showing its effect: the instance is watched with long polls (answered when it changes, `Prefer: wait`), " +
+            $"the other services' records are polled every {poll} ms (`--poll-ms`; polling faster measures the bench's own load).");
     }
 
     private static async Task<Measured> Measure(ProgrammeRun run, string kind, int count, int concurrency, string step)

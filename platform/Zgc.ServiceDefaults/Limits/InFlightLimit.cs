@@ -58,15 +58,40 @@ public static class InFlightLimit
                 return;
             }
 
-            using var lease = await limiter.AcquireAsync(1, context.RequestAborted);
-            if (!lease.IsAcquired)
+            using var turn = await InFlightTurn.Take(limiter, context.RequestAborted);
+            if (turn is null)
             {
                 await Refuse(context);
                 return;
             }
 
+            context.Features.Set(turn);
             await next(context);
         });
+    }
+
+    /// <summary>
+    /// Runs <paramref name="wait"/> — a wait for something to happen elsewhere, such as a long poll's — without holding
+    /// the request's turn, and takes a turn again afterwards for the work that follows. Waiting requests would otherwise
+    /// hold every turn while the ones that make their wait end queue behind them.
+    /// </summary>
+    public static async Task<T> OutsideTurn<T>(HttpContext context, Func<Task<T>> wait)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(wait);
+        var turn = context.Features.Get<InFlightTurn>();
+        turn?.Leave();
+        try
+        {
+            return await wait();
+        }
+        finally
+        {
+            if (turn is not null)
+            {
+                await turn.Return(context.RequestAborted);
+            }
+        }
     }
 
     private static bool Counts(HttpContext context)

@@ -17,7 +17,13 @@ public static class WorkflowsModule
     {
         builder.AddServiceDatabase<WorkflowsDbContext, SqliteWorkflowsDbContext, PostgresWorkflowsDbContext, SqlServerWorkflowsDbContext>("Workflows");
         builder.AddAudit(Name);
-        builder.Services.AddOptions<WorkflowsOptions>().BindConfiguration(WorkflowsOptions.Section);
+        builder.Services.AddOptions<WorkflowsOptions>().BindConfiguration(WorkflowsOptions.Section)
+            .Validate(o => o.InstanceWatchMaxWait >= TimeSpan.Zero, "Workflows:InstanceWatchMaxWait cannot be negative.")
+            .Validate(o => o.InstanceWatchRecheck > TimeSpan.Zero, "Workflows:InstanceWatchRecheck must be more than zero.")
+            .ValidateOnStart();
+        // Wakes the instance page's long polls when an instance's transaction commits (an EF interceptor on this context).
+        builder.Services.AddSingleton<InstanceChanges>();
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<InstanceChanges>());
         builder.AddServiceMessaging<WorkflowsDbContext>(Name, m => m.AddStateMachine<PlatformLifecycleStateMachine, PlatformLifecycle>());
         builder.AddLifecycleGauges();
         return builder;

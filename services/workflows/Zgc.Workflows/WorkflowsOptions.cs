@@ -19,6 +19,18 @@ public sealed class WorkflowsOptions
     public int ExactTotalUpTo { get; set; } = 10_000;
 
     /// <summary>
+    /// The longest an instance page's long poll (<c>Prefer: wait=N</c>) is held open; a longer wait asked for is cut to this
+    /// and the answer says so (<c>Preference-Applied</c>). Default 30 s, below the idle timeouts of common proxies.
+    /// </summary>
+    public TimeSpan InstanceWatchMaxWait { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How often a held long poll reads the instance's version again. A commit of this process wakes it at once; this is
+    /// for commits by another replica of the service, which the process does not hear about. Default 1 s.
+    /// </summary>
+    public TimeSpan InstanceWatchRecheck { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// Where each service answers (base address, e.g. <c>http://10.0.0.5:8080</c>) for the incidents view, which collects
     /// every service's faulted messages. A service not listed is asked at the request's own origin: in the standalone
     /// host every service answers there.
