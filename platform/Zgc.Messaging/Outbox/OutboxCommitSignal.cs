@@ -1,6 +1,5 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Zgc.Persistence;
 
 namespace Zgc.Messaging.Outbox;
 
@@ -16,7 +15,7 @@ namespace Zgc.Messaging.Outbox;
 /// docs/performance.md, fix 38). An EF interceptor on the service's context: a row added by <see cref="OutboxRows"/> marks
 /// the context's pool lease (beside the lease's stamp clock); the commit of its transaction (or a save that committed on its own) signals.
 /// </remarks>
-internal sealed class OutboxCommitSignal<TDb> : ISaveChangesInterceptor, IDbTransactionInterceptor
+internal sealed class OutboxCommitSignal<TDb> : CommitObserver
     where TDb : DbContext
 {
     // A one-slot signal: any number of commits before the worker looks again wake it once.
@@ -52,48 +51,13 @@ internal sealed class OutboxCommitSignal<TDb> : ISaveChangesInterceptor, IDbTran
         }
     }
 
-    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        SavedOnItsOwn(eventData.Context);
-        return result;
-    }
-
-    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        SavedOnItsOwn(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
-
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Committed(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => OutboxRows.TakeUnannounced(eventData.Context);
-
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        OutboxRows.TakeUnannounced(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    // A save outside any transaction of the caller's committed when it returned (in a transaction of its own, or none).
-    private void SavedOnItsOwn(DbContext? context)
-    {
-        if (context is { Database.CurrentTransaction: null })
-        {
-            Committed(context);
-        }
-    }
-
-    private void Committed(DbContext? context)
+    protected override void Committed(DbContext context)
     {
         if (context is TDb && OutboxRows.TakeUnannounced(context))
         {
             Set();
         }
     }
+
+    protected override void RolledBack(DbContext context) => OutboxRows.TakeUnannounced(context);
 }

@@ -1,7 +1,6 @@
-using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Zgc.Persistence;
 using Zgc.Workflows.Persistence;
 
 namespace Zgc.Workflows.Lifecycle;
@@ -17,7 +16,7 @@ namespace Zgc.Workflows.Lifecycle;
 /// transaction needs no care beyond forgetting its ids. Commits by another replica of the service are not seen here; the
 /// page looks at the version every <see cref="WorkflowsOptions.InstanceWatchRecheck"/> for those.
 /// </remarks>
-internal sealed class InstanceChanges : ISaveChangesInterceptor, IDbTransactionInterceptor
+internal sealed class InstanceChanges : CommitObserver
 {
     private readonly ConditionalWeakTable<DbContext, Pending> _pending = new();
     private readonly Dictionary<Guid, Watchers> _watched = [];
@@ -86,49 +85,20 @@ internal sealed class InstanceChanges : ISaveChangesInterceptor, IDbTransactionI
         }
     }
 
-    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void Saving(DbContext context) => Note(context);
+
+    protected override void Committed(DbContext context)
     {
-        Note(eventData.Context);
-        return result;
+        if (Take(context) is { } ids)
+        {
+            Tell(ids);
+        }
     }
 
-    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
-    {
-        Note(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        SavedOnItsOwn(eventData.Context);
-        return result;
-    }
-
-    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        SavedOnItsOwn(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
-
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Committed(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Take(eventData.Context);
-
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Take(eventData.Context);
-        return Task.CompletedTask;
-    }
+    protected override void RolledBack(DbContext context) => Take(context);
 
     /// <summary>The instances this save writes. A workflows context tracks a handful of entities, so the scan is cheap.</summary>
-    private void Note(DbContext? context)
+    private void Note(DbContext context)
     {
         if (context is not WorkflowsDbContext)
         {
@@ -159,23 +129,6 @@ internal sealed class InstanceChanges : ISaveChangesInterceptor, IDbTransactionI
             }
 
             pending.Ids.AddRange(ids);
-        }
-    }
-
-    // A save outside any transaction of the caller's committed when it returned.
-    private void SavedOnItsOwn(DbContext? context)
-    {
-        if (context is { Database.CurrentTransaction: null })
-        {
-            Committed(context);
-        }
-    }
-
-    private void Committed(DbContext? context)
-    {
-        if (Take(context) is { } ids)
-        {
-            Tell(ids);
         }
     }
 
