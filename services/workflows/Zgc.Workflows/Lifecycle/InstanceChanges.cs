@@ -21,7 +21,7 @@ internal sealed class InstanceChanges : CommitObserver
     private readonly ConditionalWeakTable<DbContext, Pending> _pending = new();
     private readonly Dictionary<Guid, Watchers> _watched = [];
 
-    /// <summary>Instances someone is watching now (for tests and the gauge of open watches).</summary>
+    /// <summary>Instances someone is watching now (for tests: a finished watch leaves nothing behind).</summary>
     public int Watched
     {
         get
