@@ -3,11 +3,8 @@ using System.Net.Http.Headers;
 
 namespace Zgc.Console.Api;
 
-/// <summary>What one long poll of an instance brought: its new detail and tag, nothing new (<see cref="Unchanged"/>), or an error.</summary>
-public sealed record InstanceWatchResult(LifecycleInstanceDetail? Detail, string? Tag, ApiError? Error)
-{
-    public bool Unchanged => Detail is null && Error is null;
-}
+/// <summary>What one long poll of an instance brought: its new detail and tag, an error, or neither (nothing new).</summary>
+public sealed record InstanceWatchResult(LifecycleInstanceDetail? Detail, string? Tag, ApiError? Error);
 
 public sealed partial class ZgcApi
 {
