@@ -9,6 +9,7 @@ public sealed class ConsoleAppWithWorkflows : ConsoleApp
 {
     public const string InstanceId = "3f2b8c1e-4d5a-4b6c-9e7f-0a1b2c3d4e5f";
     public const string BrokenId = "00000000-0000-0000-0000-0000000000ee";
+    public const string NextCursor = "AAAI3Fq0cQBAAAAAAAAAAAAAAAAAAAAA";
 
     private const string Summary = """
         "id":"3f2b8c1e-4d5a-4b6c-9e7f-0a1b2c3d4e5f","platformName":"高精尖协同创新平台（示例）","unitUscc":"91110108MA01ABCD1E",
@@ -22,7 +23,8 @@ public sealed class ConsoleAppWithWorkflows : ConsoleApp
 
     public ConsoleAppWithWorkflows()
     {
-        Fake.Answer("/workflows/instances", "[{" + Summary + "}]");
+        Fake.Answer("/workflows/instances", "[{" + Summary + "}]",
+            headers: new Dictionary<string, string> { ["X-Total-Count"] = "120", ["X-Next-Cursor"] = NextCursor });
         Fake.Answer("/workflows/instances/" + InstanceId, "{" + Summary + """
             ,"unitName":"北京示例科技有限公司","transitions":[
               {"event":"Submitted","from":"Initial","to":"SubParkReview","at":"2026-03-02T01:00:00+00:00","messageId":"11111111-1111-1111-1111-111111111111"},
@@ -61,6 +63,30 @@ public sealed class WorkflowPagesTests(ConsoleAppWithWorkflows app) : IClassFixt
         var jwt = new JsonWebTokenHandler().ReadJsonWebToken(call.Authorization!["Bearer ".Length..]);
         Assert.Equal("monitoring", jwt.GetClaim(ZgcClaims.Subject).Value);
         Assert.Equal(Roles.MonitoringOfficer, jwt.GetClaim(ZgcClaims.Role).Value);
+    }
+
+    [Fact, Trait("Req", "S-OPS")]
+    public async Task The_instances_table_says_which_rows_of_how_many_and_links_the_next_page_with_the_same_filters()
+    {
+        using var browser = app.Browser();
+        await ConsoleApp.SignIn(browser, "monitoring");
+
+        var html = await ConsoleApp.Html(await browser.GetAsync("/workflows", Ct));
+        Assert.Contains("第 1–1 个，共 120 个实例", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"workflows?after={ConsoleAppWithWorkflows.NextCursor}&size=50&from=1\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"instances-first\"", html, StringComparison.Ordinal);
+        var first = app.Fake.Requests.Last(r => r.Uri.AbsolutePath == "/workflows/instances");
+        Assert.Equal("?pageSize=50", first.Uri.Query);
+
+        // A later page with filters (as the dashboard's per-state links and the filter form write them).
+        html = await ConsoleApp.Html(await browser.GetAsync($"/workflows?state=InNotice&subPark=haidian&size=20&after={ConsoleAppWithWorkflows.NextCursor}&from=20", Ct));
+        var call = app.Fake.Requests.Last(r => r.Uri.AbsolutePath == "/workflows/instances");
+        Assert.Equal($"?state=InNotice&subPark=haidian&after={ConsoleAppWithWorkflows.NextCursor}&pageSize=20", call.Uri.Query);
+        Assert.Contains("第 21–21 个，共 120 个实例", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"InNotice\" selected", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"haidian\" selected", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"workflows?state=InNotice&subPark=haidian&size=20\" data-testid=\"instances-first\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"workflows?state=InNotice&subPark=haidian&after={ConsoleAppWithWorkflows.NextCursor}&size=20&from=21\" data-testid=\"instances-next\"", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public static class ScaleScenario
         await using var service = await ServiceProcess.Start("workflows", "Zgc.Workflows", settings, TimeSpan.FromSeconds(120));
         var atStart = ProcessUsage.Read(service.Name, service.ProcessId);
         using var http = StandaloneTokens.Client(service.BaseAddress, Roles.CommitteeOfficer);
-        var kinds = ListQueries.Kinds(loaded);
+        var kinds = ListQueries.Kinds(loaded, await ListQueries.HalfWayCursor(http, loaded));
         // One untimed pass: the first request of each kind compiles its query and JITs its code, once per process lifetime.
         var warm = await ListQueries.Measure(http, kinds, kinds.Count, clients: 1, seed: 0);
         Throw(warm.Failures);

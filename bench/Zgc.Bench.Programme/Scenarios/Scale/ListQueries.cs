@@ -12,23 +12,44 @@ public sealed record QueryTimings(IReadOnlyDictionary<string, List<long>> Ticks,
 
 /// <summary>
 /// The read side of the operators' pages at scale: the lifecycle list as the console opens it (first page), a page deep in
-/// the list, the filters the list endpoint offers (state, sub-park, field, construction year, waiting longer than), the
+/// the list (by number, and by the cursor a client following the next links holds there), the filters the list endpoint offers (state, sub-park, field, construction year, waiting longer than), the
 /// per-state counts and the incidents overview of the dashboard, and one instance with its whole history.
 /// </summary>
 public static class ListQueries
 {
     private static readonly string[] BusyStates = ["UnderConstruction", "ExpertReview", "AwaitingMeeting", "SubParkReview", "Completed", "Rejected"];
 
-    public static IReadOnlyList<QueryKind> Kinds(LoadedHistory loaded)
+    /// <summary>
+    /// The cursor that leads to the half-way page (the next-page cursor of the page before it), as a client walking the
+    /// list by <c>Link: rel="next"</c> would hold it there; null when the list is too short to have one.
+    /// </summary>
+    public static async Task<string?> HalfWayCursor(HttpClient http, LoadedHistory loaded)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(loaded);
+        var deepPage = DeepPage(loaded);
+        if (deepPage < 2)
+        {
+            return null;
+        }
+
+        using var response = await http.GetAsync(new Uri(Invariant($"workflows/instances?page={deepPage - 1}&pageSize=50"), UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+        return response.Headers.TryGetValues("X-Next-Cursor", out var values) ? values.Single() : null;
+    }
+
+    public static IReadOnlyList<QueryKind> Kinds(LoadedHistory loaded, string? halfWayCursor)
     {
         ArgumentNullException.ThrowIfNull(loaded);
-        var deepPage = Math.Max(1, loaded.Instances / 2 / 50);
+        var deepPage = DeepPage(loaded);
         var parks = SubPark.All;
         var fields = IndustryField.All;
         return
         [
             new("first page (console list)", _ => "workflows/instances"),
             new(Invariant($"page {deepPage} of 50 (half-way)"), _ => Invariant($"workflows/instances?page={deepPage}&pageSize=50")),
+            .. (halfWayCursor is null ? Array.Empty<QueryKind>() :
+                [new(Invariant($"page {deepPage} of 50 behind the page before (cursor)"), _ => $"workflows/instances?after={Uri.EscapeDataString(halfWayCursor)}&pageSize=50")]),
             new("filter: state", n => "workflows/instances?state=" + BusyStates[n % BusyStates.Length]),
             new("filter: sub-park", n => "workflows/instances?subPark=" + parks[n % parks.Count].Code),
             new("filter: field", n => "workflows/instances?field=" + fields[n % fields.Count].Code),
@@ -76,6 +97,8 @@ public static class ListQueries
         }));
         return new QueryTimings(ticks, failures);
     }
+
+    private static int DeepPage(LoadedHistory loaded) => Math.Max(1, loaded.Instances / 2 / 50);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -5,6 +5,18 @@ public sealed record LifecycleInstance(
     Guid Id, string PlatformName, string UnitUscc, string SubPark, string CurrentState, string PolicyVersion,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? WaitingAlert = null);
 
+/// <summary>
+/// The instance list's filters and page (<c>GET /workflows/instances</c>): empty filters are left out; <see cref="After"/>
+/// is the cursor of the page before (its <c>X-Next-Cursor</c>), null for the first page.
+/// </summary>
+public sealed record InstanceListQuery(string? State = null, string? SubPark = null, string? Field = null, int PageSize = 50, string? After = null);
+
+/// <summary>
+/// One page of the instance list: its rows; the total when the service counted it exactly, or the limit it counted up to
+/// when more match (<c>X-Total-Count-Exceeds</c>); and the cursor of the next page, null on the last.
+/// </summary>
+public sealed record InstancePage(List<LifecycleInstance> Rows, int? Total, int? TotalExceeds, string? NextCursor);
+
 /// <summary>One step of an instance's history: the event, the states before and after, when, and the message that caused it.</summary>
 public sealed record LifecycleTransition(string Event, string From, string To, DateTimeOffset At, Guid? MessageId);
 

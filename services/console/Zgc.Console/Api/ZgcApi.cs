@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -17,8 +18,27 @@ public sealed partial class ZgcApi(
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public Task<ApiResult<List<LifecycleInstance>>> ListInstances(CancellationToken cancellationToken) =>
-        Get<List<LifecycleInstance>>("workflows/instances", cancellationToken);
+    /// <summary>One page of the lifecycle instances, with the total and the next page's cursor from the answer's headers.</summary>
+    public async Task<ApiResult<InstancePage>> ListInstances(InstanceListQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var parameters = new[] { ("state", query.State), ("subPark", query.SubPark), ("field", query.Field), ("after", query.After) }
+            .Where(p => !string.IsNullOrWhiteSpace(p.Item2))
+            .Select(p => $"{p.Item1}={Escape(p.Item2!.Trim())}")
+            .Append("pageSize=" + query.PageSize.ToString(CultureInfo.InvariantCulture));
+        int? total = null, exceeds = null;
+        string? next = null;
+        var rows = await Send<List<LifecycleInstance>>(HttpMethod.Get, "workflows/instances?" + string.Join('&', parameters), null, headers =>
+        {
+            total = Header(headers, "X-Total-Count") is { } t && int.TryParse(t, CultureInfo.InvariantCulture, out var n) ? n : null;
+            exceeds = Header(headers, "X-Total-Count-Exceeds") is { } e && int.TryParse(e, CultureInfo.InvariantCulture, out var m) ? m : null;
+            next = Header(headers, "X-Next-Cursor");
+        }, cancellationToken);
+        return rows.Value is { } list ? ApiResult<InstancePage>.Ok(new InstancePage(list, total, exceeds, next)) : ApiResult<InstancePage>.Fail(rows.Error!);
+    }
+
+    private static string? Header(HttpResponseHeaders headers, string name) =>
+        headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 
     public Task<ApiResult<LifecycleInstanceDetail>> GetInstance(Guid id, CancellationToken cancellationToken) =>
         Get<LifecycleInstanceDetail>($"workflows/instances/{id}", cancellationToken);
@@ -95,17 +115,23 @@ public sealed partial class ZgcApi(
     /// A JSON request (with a JSON body when given) as the user; failures come back as <see cref="ApiError"/>. Ask for
     /// <see cref="Done"/> when the answer's body does not matter (204, or a body the page does not read).
     /// </summary>
-    private async Task<ApiResult<T>> Send<T>(HttpMethod method, string relativePath, object? body, CancellationToken cancellationToken) where T : class
+    private Task<ApiResult<T>> Send<T>(HttpMethod method, string relativePath, object? body, CancellationToken cancellationToken) where T : class =>
+        Send<T>(method, relativePath, body, null, cancellationToken);
+
+    /// <summary>As <see cref="Send{T}(HttpMethod, string, object?, CancellationToken)"/>; <paramref name="readHeaders"/> sees a successful answer's headers.</summary>
+    private async Task<ApiResult<T>> Send<T>(HttpMethod method, string relativePath, object? body, Action<HttpResponseHeaders>? readHeaders,
+        CancellationToken cancellationToken) where T : class
     {
         if (body is HttpContent content)
         {
-            return await Send<T>(method, relativePath, () => content, cancellationToken);
+            return await Send<T>(method, relativePath, () => content, readHeaders, cancellationToken);
         }
 
-        return await Send<T>(method, relativePath, body is null ? null : () => JsonContent.Create(body, body.GetType(), options: Json), cancellationToken);
+        return await Send<T>(method, relativePath, body is null ? null : () => JsonContent.Create(body, body.GetType(), options: Json), readHeaders, cancellationToken);
     }
 
-    private async Task<ApiResult<T>> Send<T>(HttpMethod method, string relativePath, Func<HttpContent>? content, CancellationToken cancellationToken) where T : class
+    private async Task<ApiResult<T>> Send<T>(HttpMethod method, string relativePath, Func<HttpContent>? content, Action<HttpResponseHeaders>? readHeaders,
+        CancellationToken cancellationToken) where T : class
     {
         using var client = clients.CreateClient(ConsoleModule.ApiClientName);
         using var request = await AsUser(client, method, relativePath);
@@ -130,6 +156,7 @@ public sealed partial class ZgcApi(
                 return ApiResult<T>.Fail(new ApiError(Kind(response.StatusCode), response.StatusCode, detail, fields));
             }
 
+            readHeaders?.Invoke(response.Headers);
             if (typeof(T) == typeof(Done))
             {
                 return ApiResult<T>.Ok((T)(object)Done.Value);
