@@ -1,4 +1,7 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
+using Zgc.ServiceDefaults;
+using Zgc.SharedKernel;
 using Zgc.Testing;
 
 namespace Zgc.Browser.Tests.Monitoring;
@@ -21,10 +24,20 @@ public sealed class MonitoringPageTests(BrowserProgramme programme) : IClassFixt
         var reportId = report.GetProperty("id").GetGuid();
         await driver.SubmitReport(reportId, unit, LifecycleDriver.GoodIndicators(1));
 
+        // A rectification order on the platform: the inbox lists every platform's orders with the platform's name.
+        var officer = driver.As("monitoring", Roles.MonitoringOfficer);
+        var deadline = BeijingTime.DateOf(await programme.Now()).AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        (await officer.PostAsJsonAsync($"/monitoring/platforms/{id}/rectifications", new { requirements = "补充研发费用辅助账", deadline }, Ct)).EnsureSuccessStatusCode();
+        var platformName = (await officer.GetFromJsonAsync<System.Text.Json.JsonElement>($"/monitoring/platforms/{id}", Ct)).GetProperty("platformName").GetString()!;
+
         var page = await programme.SignedIn("monitoring");
         await page.GotoAsync("monitoring");
         await BrowserProgramme.Interactive(page);
         await Assertions.Expect(page.GetByTestId("count-awaiting")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.GetByTestId("count-rectifications")).ToHaveTextAsync("1");
+        var order = page.Locator($"[data-testid=rectification-row][data-application-id='{id}']");
+        await Assertions.Expect(order).ToContainTextAsync(platformName);
+        await Assertions.Expect(order).ToContainTextAsync("补充研发费用辅助账");
         var row = page.Locator($"[data-testid=report-row][data-report-id='{reportId}']");
         await Assertions.Expect(row).ToBeVisibleAsync();
 

@@ -75,6 +75,38 @@ public sealed class DynamicManagementTests
     }
 
     [Fact, Trait("Req", "R-A14-EVAL")]
+    public async Task The_operators_read_every_platforms_orders_in_one_list_with_the_platform_names_earliest_deadline_first()
+    {
+        await using var app = new ClockedMonitoringApp(May6);
+        var first = Guid.NewGuid();
+        var second = Guid.NewGuid();
+        await app.Open(Window(first, 1, 2025, new DateOnly(2099, 3, 31)) with { PlatformName = "第一平台" });
+        await app.Open(Window(second, 1, 2025, new DateOnly(2099, 3, 31), OtherUnit) with { PlatformName = "第二平台" });
+        using var officer = app.Client(Roles.MonitoringOfficer);
+        foreach (var (id, deadline) in new[] { (first, "2026-09-30"), (second, "2026-06-30"), (first, "2026-07-31") })
+        {
+            (await officer.PostAsJsonAsync($"/monitoring/platforms/{id}/rectifications", new { requirements = "整改 " + deadline, deadline }, Ct)).EnsureSuccessStatusCode();
+        }
+
+        var completed = (await officer.GetFromJsonAsync<List<JsonElement>>($"/monitoring/platforms/{first}/rectifications", Ct))!
+            .Single(o => o.GetProperty("deadline").GetString() == "2026-09-30").GetProperty("id").GetGuid();
+        (await officer.PostAsJsonAsync($"/monitoring/rectifications/{completed}/complete", new { note = "已整改" }, Ct)).EnsureSuccessStatusCode();
+
+        using var committee = app.Client(Roles.CommitteeOfficer);
+        var all = (await committee.GetFromJsonAsync<List<JsonElement>>("/monitoring/rectifications", Ct))!;
+        Assert.Equal(["2026-06-30", "2026-07-31", "2026-09-30"], all.Select(o => o.GetProperty("deadline").GetString()));
+        Assert.Equal(["第二平台", "第一平台", "第一平台"], all.Select(o => o.GetProperty("platformName").GetString()));
+        var open = (await committee.GetFromJsonAsync<List<JsonElement>>("/monitoring/rectifications?status=Open", Ct))!;
+        Assert.Equal([second, first], open.Select(o => o.GetProperty("applicationId").GetGuid()));
+
+        using var unit = app.Client(Roles.Applicant, Unit);
+        Assert.Equal(HttpStatusCode.Forbidden, (await unit.GetAsync("/monitoring/rectifications", Ct)).StatusCode);
+        var badStatus = await committee.GetAsync("/monitoring/rectifications?status=Pending", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);
+        Assert.Contains("status", await badStatus.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact, Trait("Req", "R-A14-EVAL")]
     public async Task A_rectification_completed_in_time_never_becomes_overdue()
     {
         await using var app = new ClockedMonitoringApp(May6);

@@ -13,9 +13,9 @@ public sealed record MonitoringReport(
 public sealed record MonitoredPlatform(Guid ApplicationId, Guid? AgreementId, string PlatformName, string UnitUscc, string UnitName, string IndustryField,
     string SubPark, string? Principal, string Status, DateTimeOffset CreatedAt, DateTimeOffset? StatusChangedAt);
 
-/// <summary>A rectification order (Open, Completed or Overdue).</summary>
+/// <summary>A rectification order (Open, Completed or Overdue), with its platform's name when listed across platforms.</summary>
 public sealed record Rectification(Guid Id, Guid ApplicationId, string Requirements, DateOnly Deadline, string Status, string OrderedBy, DateTimeOffset OrderedAt,
-    DateTimeOffset? OverdueAt, string? CompletionNote, DateTimeOffset? CompletedAt);
+    DateTimeOffset? OverdueAt, string? CompletionNote, DateTimeOffset? CompletedAt, string? PlatformName = null);
 
 /// <summary>A fraud case (Opened, Investigating, Confirmed or Dismissed; source Objection, Audit or Report).</summary>
 public sealed record FraudCase(Guid Id, Guid ApplicationId, string UnitUscc, string UnitName, string Source, string? SourceReference, string Allegation,

@@ -13,8 +13,9 @@ public sealed partial class ZgcApi
     public Task<ApiResult<List<MonitoredPlatform>>> ListMonitoredPlatforms(CancellationToken cancellationToken) =>
         Get<List<MonitoredPlatform>>("monitoring/platforms", cancellationToken);
 
-    public Task<ApiResult<List<Rectification>>> ListRectifications(Guid applicationId, CancellationToken cancellationToken) =>
-        Get<List<Rectification>>($"monitoring/platforms/{applicationId}/rectifications", cancellationToken);
+    /// <summary>Every platform's rectification orders, each with its platform's name (<c>GET /monitoring/rectifications</c>).</summary>
+    public Task<ApiResult<List<Rectification>>> ListRectifications(CancellationToken cancellationToken) =>
+        Get<List<Rectification>>("monitoring/rectifications", cancellationToken);
 
     public Task<ApiResult<List<FraudCase>>> ListFraudCases(CancellationToken cancellationToken) =>
         Get<List<FraudCase>>("monitoring/fraud-cases", cancellationToken);

@@ -11,10 +11,10 @@ using Zgc.ServiceDefaults;
 namespace Zgc.Monitoring.Features.Management;
 
 public sealed record RectificationView(Guid Id, Guid ApplicationId, string Requirements, DateOnly Deadline, RectificationStatus Status, string OrderedBy,
-    DateTimeOffset OrderedAt, DateTimeOffset? OverdueAt, string? CompletionNote, DateTimeOffset? CompletedAt)
+    DateTimeOffset OrderedAt, DateTimeOffset? OverdueAt, string? CompletionNote, DateTimeOffset? CompletedAt, string? PlatformName = null)
 {
-    public static RectificationView From(RectificationOrder o) =>
-        new(o.Id, o.ApplicationId, o.Requirements, o.Deadline, o.Status, o.OrderedBy, o.OrderedAt, o.OverdueAt, o.CompletionNote, o.CompletedAt);
+    public static RectificationView From(RectificationOrder o, string? platformName = null) =>
+        new(o.Id, o.ApplicationId, o.Requirements, o.Deadline, o.Status, o.OrderedBy, o.OrderedAt, o.OverdueAt, o.CompletionNote, o.CompletedAt, platformName);
 }
 
 /// <summary>
@@ -36,6 +36,7 @@ internal static class DynamicManagementEndpoints
         group.MapPost("/platforms/{applicationId:guid}/warnings", Warn).RequireRoles(Roles.MonitoringOfficer).WithName("WarnPlatform");
         group.MapGet("/platforms/{applicationId:guid}/rectifications", ListRectifications).RequireRoles([.. Roles.Operators, Roles.Applicant])
             .WithName("ListRectifications");
+        group.MapGet("/rectifications", ListAllRectifications).RequireRoles([.. Roles.Operators]).WithName("ListAllRectifications");
         group.MapPost("/platforms/{applicationId:guid}/rectifications", Order).RequireRoles(Roles.MonitoringOfficer).WithName("OrderRectification");
         group.MapPost("/rectifications/{id:guid}/complete", Complete).RequireRoles(Roles.MonitoringOfficer).WithName("CompleteRectification");
         group.MapPost("/platforms/{applicationId:guid}/exit", Exit).RequireRoles(Roles.MonitoringOfficer).WithName("ExitPlatform");
@@ -69,7 +70,26 @@ internal static class DynamicManagementEndpoints
         }
 
         var orders = await db.Rectifications.AsNoTracking().Where(o => o.ApplicationId == applicationId).OrderBy(o => o.OrderedAt).ToListAsync(cancellationToken);
-        return TypedResults.Ok(orders.Select(RectificationView.From).ToList());
+        return TypedResults.Ok(orders.Select(o => RectificationView.From(o)).ToList());
+    }
+
+    /// <summary>
+    /// Every platform's orders for the operators' inbox in one query, each with its platform's name, earliest deadline
+    /// first: the inbox had asked platform by platform (a request each, and none past the two-hundredth platform).
+    /// </summary>
+    private static async Task<IResult> ListAllRectifications(RectificationStatus? status, MonitoringDbContext db, CancellationToken cancellationToken)
+    {
+        var orders = db.Rectifications.AsNoTracking();
+        if (status is { } only)
+        {
+            orders = orders.Where(o => o.Status == only);
+        }
+
+        var rows = await orders
+            .Join(db.Platforms.AsNoTracking(), o => o.ApplicationId, p => p.ApplicationId, (o, p) => new { Order = o, p.PlatformName })
+            .OrderBy(r => r.Order.Deadline).ThenBy(r => r.Order.Id)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.Select(r => RectificationView.From(r.Order, r.PlatformName)).ToList());
     }
 
     private static async Task<IResult> Order(Guid applicationId, RectificationRequest request, ClaimsPrincipal user, MonitoringDbContext db,

@@ -8,9 +8,6 @@ namespace Zgc.Console.Components.Pages.Monitoring;
 /// <summary>The inbox's loading: four lists, each failing on its own (an admin may read reports but not fraud cases).</summary>
 public sealed partial class MonitoringInbox : IDisposable
 {
-    /// <summary>Rectifications are read per platform; the page reads at most this many platforms' orders.</summary>
-    private const int PlatformLimit = 200;
-
     private readonly CancellationTokenSource disposed = new();
     private TablePages<MonitoringReport> reports = null!;
     private TablePages<Rectification> rectifications = null!;
@@ -54,11 +51,11 @@ public sealed partial class MonitoringInbox : IDisposable
         }, r => [PlatformName(r.ApplicationId), r.UnitUscc], "submitted");
         rectifications = new TablePages<Rectification>(new Dictionary<string, Func<Rectification, IComparable?>>
         {
-            ["platform"] = o => PlatformName(o.ApplicationId),
+            ["platform"] = o => o.PlatformName ?? PlatformName(o.ApplicationId),
             // Overdue first, then open, then completed.
             ["status"] = o => o.Status switch { "Overdue" => 0, "Open" => 1, _ => 2 },
             ["deadline"] = o => o.Deadline,
-        }, o => [PlatformName(o.ApplicationId), o.Requirements], "status");
+        }, o => [o.PlatformName ?? PlatformName(o.ApplicationId), o.Requirements], "status");
         fraud = new TablePages<FraudCase>(new Dictionary<string, Func<FraudCase, IComparable?>>
         {
             ["unit"] = c => c.UnitName,
@@ -87,7 +84,7 @@ public sealed partial class MonitoringInbox : IDisposable
             var cases = await Api.ListFraudCases(disposed.Token);
             FraudError = cases.Error;
             FraudCases = cases.Value;
-            await LoadRectifications(platforms);
+            await LoadRectifications();
         }
         finally
         {
@@ -95,31 +92,11 @@ public sealed partial class MonitoringInbox : IDisposable
         }
     }
 
-    private async Task LoadRectifications(ApiResult<List<MonitoredPlatform>> platforms)
+    private async Task LoadRectifications()
     {
-        if (platforms.Error is { } error)
-        {
-            RectificationsError = error;
-            Rectifications = null;
-            return;
-        }
-
-        var all = new List<Rectification>();
-        foreach (var platform in platforms.Value!.Take(PlatformLimit))
-        {
-            var orders = await Api.ListRectifications(platform.ApplicationId, disposed.Token);
-            if (orders.Error is { } failed)
-            {
-                RectificationsError = failed;
-                Rectifications = null;
-                return;
-            }
-
-            all.AddRange(orders.Value!);
-        }
-
-        RectificationsError = null;
-        Rectifications = all;
+        var orders = await Api.ListRectifications(disposed.Token);
+        RectificationsError = orders.Error;
+        Rectifications = orders.Value;
     }
 
     private string PlatformName(Guid applicationId) =>
