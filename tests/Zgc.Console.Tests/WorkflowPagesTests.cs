@@ -56,6 +56,7 @@ public sealed class WorkflowPagesTests(ConsoleAppWithWorkflows app) : IClassFixt
         Assert.Contains("高精尖协同创新平台（示例）", html, StringComparison.Ordinal);
         Assert.Contains("公示中", html, StringComparison.Ordinal); // InNotice, for people
         Assert.Contains("2026-03-09 10:30", html, StringComparison.Ordinal); // Beijing time
+        Assert.Contains("<td>海淀园</td>", html, StringComparison.Ordinal); // the sub-park by name
         Assert.DoesNotContain("data-testid=\"api-error\"", html, StringComparison.Ordinal);
 
         var call = app.Fake.Requests.Last(r => r.Uri.AbsolutePath == "/workflows/instances");
