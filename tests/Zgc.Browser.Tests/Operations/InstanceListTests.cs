@@ -41,6 +41,7 @@ public sealed class InstanceListTests(BrowserProgramme programme) : IClassFixtur
         var first = await page.GetByTestId("instance-row").GetAttributeAsync("data-instance-id");
         await page.GetByTestId("instances-next").ClickAsync();
         await Assertions.Expect(page.GetByTestId("instances-count")).ToHaveTextAsync("第 2–2 个，共 2 个实例");
+        await Assertions.Expect(page.GetByTestId("instance-row")).Not.ToHaveAttributeAsync("data-instance-id", first!);
         var second = await page.GetByTestId("instance-row").GetAttributeAsync("data-instance-id");
         Assert.Equal(waiting.Select(i => i.ToString()).Order(), new[] { first, second }.Order());
         await Assertions.Expect(page.GetByTestId("instances-next")).ToHaveCountAsync(0);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Zgc.Monitoring.Domain.Reports;
+using Zgc.Monitoring.Features.Reports;
 using Zgc.ServiceDefaults;
 using static Zgc.Monitoring.Tests.MonitoringHostExtensions;
 
@@ -41,6 +42,33 @@ public sealed class AnnualReportEndpointsTests(MonitoringApp app) : IClassFixtur
 
         var mine = await unit.GetFromJsonAsync<List<JsonElement>>("/monitoring/reports", Ct);
         Assert.Contains(mine!, r => r.GetProperty("id").GetGuid() == report.Id);
+    }
+
+    [Fact, Trait("Req", "R-A14-ANNUAL")]
+    public async Task The_list_comes_a_page_at_a_time_earliest_due_first_with_the_total_and_each_platforms_name()
+    {
+        var applicationId = Guid.NewGuid();
+        var dues = new[] { new DateOnly(2098, 3, 31), new DateOnly(2096, 3, 31), new DateOnly(2097, 3, 31) };
+        for (var year = 1; year <= 3; year++)
+        {
+            await app.Open(Window(applicationId, year, 2094 + year, dues[year - 1]) with { PlatformName = "分页平台" });
+        }
+
+        using var officer = app.ClientFor(Roles.MonitoringOfficer);
+        using var first = await officer.GetAsync($"/monitoring/reports?applicationId={applicationId}&pageSize=2", Ct);
+        Assert.Equal("3", first.Headers.GetValues("X-Total-Count").Single());
+        var rows = (await first.Content.ReadFromJsonAsync<List<JsonElement>>(Ct))!;
+        Assert.Equal([2, 3], rows.Select(r => r.GetProperty("constructionYear").GetInt32()));
+        Assert.All(rows, r => Assert.Equal("分页平台", r.GetProperty("platformName").GetString()));
+        var second = (await officer.GetFromJsonAsync<List<JsonElement>>($"/monitoring/reports?applicationId={applicationId}&pageSize=2&page=2", Ct))!;
+        Assert.Equal(1, Assert.Single(second).GetProperty("constructionYear").GetInt32());
+
+        foreach (var (query, field) in new[] { ("pageSize=0", "pageSize"), ($"pageSize={AnnualReportEndpoints.MaxPageSize + 1}", "pageSize"), ("page=0", "page") })
+        {
+            using var bad = await officer.GetAsync("/monitoring/reports?" + query, Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Equal(field, (await bad.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("field").GetString());
+        }
     }
 
     [Fact, Trait("Req", "R-A14-ANNUAL")]

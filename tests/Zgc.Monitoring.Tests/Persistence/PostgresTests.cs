@@ -42,6 +42,8 @@ public sealed class PostgresTests
             Assert.Equal(3, stored.Indicators!.Investments.Count);
             Assert.Equal(7_500_000_00L, stored.Indicators.SelfRaisedEligibleInvestment.Fen);
             Assert.Equal("年度均值尚未公布", stored.Checks.Single(c => c.Code == AnnualChecks.RdAtLeastAverage).OverrideReason);
+            var listed = await officer.GetFromJsonAsync<List<JsonElement>>($"/monitoring/reports?applicationId={applicationId}&pageSize=10", Ct);
+            Assert.Equal("高精尖协同创新平台（示例）", Assert.Single(listed!).GetProperty("platformName").GetString());
             var years = await officer.GetFromJsonAsync<List<JsonElement>>($"/monitoring/platforms/{applicationId}/indicators", Ct);
             Assert.Equal("Pass", Assert.Single(years!).GetProperty("grade").GetString());
         }

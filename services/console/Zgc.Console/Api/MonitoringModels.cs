@@ -7,11 +7,14 @@ namespace Zgc.Console.Api;
 public sealed record MonitoringReport(
     Guid Id, Guid ApplicationId, string UnitUscc, int ConstructionYear, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly DueOn, string Status,
     DateTimeOffset OpenedAt, DateTimeOffset? SubmittedAt, bool SubmittedLate, DateTimeOffset? OverdueAt, string? Grade, string? Comments, string? EvaluatedBy,
-    DateTimeOffset? EvaluatedAt);
+    DateTimeOffset? EvaluatedAt, string? PlatformName = null);
 
-/// <summary>A monitored platform (<c>GET /monitoring/platforms</c>): names for the other lists, and Active, Exited or Revoked.</summary>
-public sealed record MonitoredPlatform(Guid ApplicationId, Guid? AgreementId, string PlatformName, string UnitUscc, string UnitName, string IndustryField,
-    string SubPark, string? Principal, string Status, DateTimeOffset CreatedAt, DateTimeOffset? StatusChangedAt);
+/// <summary>A page of <c>GET /monitoring/reports</c> (at most <see cref="Size"/> rows, earliest due first) and how many match in all.</summary>
+public sealed record MonitoringReportPage(List<MonitoringReport> Rows, int Total)
+{
+    /// <summary>The most the service answers at once (AnnualReportEndpoints.MaxPageSize).</summary>
+    public const int Size = 500;
+}
 
 /// <summary>A rectification order (Open, Completed or Overdue), with its platform's name when listed across platforms.</summary>
 public sealed record Rectification(Guid Id, Guid ApplicationId, string Requirements, DateOnly Deadline, string Status, string OrderedBy, DateTimeOffset OrderedAt,

@@ -1,17 +1,26 @@
+using System.Globalization;
+
 namespace Zgc.Console.Api;
 
 /// <summary>Monitoring: annual reports and their evaluation, rectification orders, fraud cases.</summary>
 public sealed partial class ZgcApi
 {
-    /// <summary>The reports of one status (Open, Overdue, Submitted, Evaluated), or all when null.</summary>
-    public Task<ApiResult<List<MonitoringReport>>> ListReports(string? status, CancellationToken cancellationToken) =>
-        Get<List<MonitoringReport>>("monitoring/reports" + (status is null ? "" : "?status=" + Escape(status)), cancellationToken);
+    /// <summary>
+    /// The reports of one status (Open, Overdue, Submitted, Evaluated), or all when null: the first page of the most the
+    /// service answers at once, earliest due first, with how many match in all.
+    /// </summary>
+    public async Task<ApiResult<MonitoringReportPage>> ListReports(string? status, CancellationToken cancellationToken)
+    {
+        int? total = null;
+        var rows = await Send<List<MonitoringReport>>(HttpMethod.Get,
+            "monitoring/reports?pageSize=" + MonitoringReportPage.Size.ToString(CultureInfo.InvariantCulture) + (status is null ? "" : "&status=" + Escape(status)),
+            null, headers => total = Header(headers, "X-Total-Count") is { } t && int.TryParse(t, CultureInfo.InvariantCulture, out var n) ? n : null,
+            cancellationToken);
+        return rows.Value is { } list ? ApiResult<MonitoringReportPage>.Ok(new MonitoringReportPage(list, total ?? list.Count)) : ApiResult<MonitoringReportPage>.Fail(rows.Error!);
+    }
 
     public Task<ApiResult<MonitoringReport>> EvaluateReport(Guid reportId, ReportEvaluation evaluation, CancellationToken cancellationToken) =>
         Post<MonitoringReport>($"monitoring/reports/{reportId}/evaluation", evaluation, cancellationToken);
-
-    public Task<ApiResult<List<MonitoredPlatform>>> ListMonitoredPlatforms(CancellationToken cancellationToken) =>
-        Get<List<MonitoredPlatform>>("monitoring/platforms", cancellationToken);
 
     /// <summary>Every platform's rectification orders, each with its platform's name (<c>GET /monitoring/rectifications</c>).</summary>
     public Task<ApiResult<List<Rectification>>> ListRectifications(CancellationToken cancellationToken) =>

@@ -9,6 +9,7 @@ public sealed partial class UiText
         ("monitoring.refresh", "刷新", "Refresh"),
         ("monitoring.filter", "筛选", "Filter"),
         ("monitoring.csv", "导出 CSV", "Export CSV"),
+        ("monitoring.truncated", "显示最早到期的 {0} 份，共 {1} 份；请先处理这些。", "Showing the {0} due earliest of {1}; these come first."),
         ("monitoring.count.awaiting", "待考核评估的年度报告", "Annual reports awaiting evaluation"),
         ("monitoring.count.overdue", "逾期未提交的年度报告", "Annual reports overdue"),
         ("monitoring.count.rectifications", "未完成的整改", "Rectifications not completed"),

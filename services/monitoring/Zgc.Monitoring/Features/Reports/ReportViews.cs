@@ -59,9 +59,12 @@ public sealed record AnnualReportView(
     Money? AcceptedSelfRaisedEligibleInvestment,
     IReadOnlyList<CheckView> Checks,
     string? EvaluatedBy,
-    DateTimeOffset? EvaluatedAt)
+    DateTimeOffset? EvaluatedAt,
+    string? PlatformName = null)
 {
-    public static AnnualReportView From(AnnualReport r) => new(r.Id, r.ApplicationId, r.UnitUscc, r.ConstructionYear, r.PeriodStart, r.PeriodEnd, r.DueOn,
-        r.Status, r.Indicators is null ? null : IndicatorsView.From(r.Indicators), r.OpenedAt, r.SubmittedAt, r.SubmittedLate, r.OverdueAt, r.RemindersSent,
-        r.Grade, r.Comments, r.AcceptedSelfRaisedEligibleInvestment, [.. r.Checks.Select(CheckView.From)], r.EvaluatedBy, r.EvaluatedAt);
+    /// <summary>The report as the API shows it; <paramref name="platformName"/> where a list names each row's platform.</summary>
+    public static AnnualReportView From(AnnualReport r, string? platformName = null) => new(r.Id, r.ApplicationId, r.UnitUscc, r.ConstructionYear, r.PeriodStart,
+        r.PeriodEnd, r.DueOn, r.Status, r.Indicators is null ? null : IndicatorsView.From(r.Indicators), r.OpenedAt, r.SubmittedAt, r.SubmittedLate, r.OverdueAt,
+        r.RemindersSent, r.Grade, r.Comments, r.AcceptedSelfRaisedEligibleInvestment, [.. r.Checks.Select(CheckView.From)], r.EvaluatedBy, r.EvaluatedAt,
+        platformName);
 }

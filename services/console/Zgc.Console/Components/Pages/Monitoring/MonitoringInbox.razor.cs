@@ -26,8 +26,12 @@ public sealed partial class MonitoringInbox : IDisposable
     [PersistentState]
     public ApiError? ReportsError { get; set; }
 
+    /// <summary>How many reports await evaluation in all (<see cref="Awaiting"/> holds the earliest due of them).</summary>
     [PersistentState]
-    public List<MonitoredPlatform>? Platforms { get; set; }
+    public int AwaitingTotal { get; set; }
+
+    [PersistentState]
+    public int OverdueTotal { get; set; }
 
     [PersistentState]
     public List<Rectification>? Rectifications { get; set; }
@@ -45,10 +49,10 @@ public sealed partial class MonitoringInbox : IDisposable
     {
         reports = new TablePages<MonitoringReport>(new Dictionary<string, Func<MonitoringReport, IComparable?>>
         {
-            ["platform"] = r => PlatformName(r.ApplicationId),
+            ["platform"] = r => r.PlatformName ?? PlatformName(r.ApplicationId),
             ["year"] = r => r.ConstructionYear,
             ["submitted"] = r => r.SubmittedAt,
-        }, r => [PlatformName(r.ApplicationId), r.UnitUscc], "submitted");
+        }, r => [r.PlatformName ?? PlatformName(r.ApplicationId), r.UnitUscc], "submitted");
         rectifications = new TablePages<Rectification>(new Dictionary<string, Func<Rectification, IComparable?>>
         {
             ["platform"] = o => o.PlatformName ?? PlatformName(o.ApplicationId),
@@ -74,13 +78,13 @@ public sealed partial class MonitoringInbox : IDisposable
         loading = true;
         try
         {
-            var platforms = await Api.ListMonitoredPlatforms(disposed.Token);
-            Platforms = platforms.Value;
             var submitted = await Api.ListReports("Submitted", disposed.Token);
             var overdue = await Api.ListReports("Overdue", disposed.Token);
             ReportsError = submitted.Error ?? overdue.Error;
-            Awaiting = submitted.Value;
-            Overdue = overdue.Value;
+            Awaiting = submitted.Value?.Rows;
+            AwaitingTotal = submitted.Value?.Total ?? 0;
+            Overdue = overdue.Value?.Rows;
+            OverdueTotal = overdue.Value?.Total ?? 0;
             var cases = await Api.ListFraudCases(disposed.Token);
             FraudError = cases.Error;
             FraudCases = cases.Value;
@@ -99,8 +103,11 @@ public sealed partial class MonitoringInbox : IDisposable
         Rectifications = orders.Value;
     }
 
+    /// <summary>The platform's name as the lists gave it (each row carries its own); the id's start when none did.</summary>
     private string PlatformName(Guid applicationId) =>
-        Platforms?.FirstOrDefault(p => p.ApplicationId == applicationId)?.PlatformName ?? applicationId.ToString()[..8];
+        (Awaiting ?? []).Concat(Overdue ?? []).Where(r => r.ApplicationId == applicationId).Select(r => r.PlatformName)
+            .Concat((Rectifications ?? []).Where(o => o.ApplicationId == applicationId).Select(o => o.PlatformName))
+            .FirstOrDefault(name => name is not null) ?? applicationId.ToString()[..8];
 
     private async Task Evaluated(MonitoringReport report)
     {
@@ -113,7 +120,7 @@ public sealed partial class MonitoringInbox : IDisposable
             ["report_id", "application_id", "platform", "uscc", "construction_year", "period_start", "period_end", "submitted_at", "late"],
             .. (Awaiting ?? []).Select(r => new[]
             {
-                r.Id.ToString(), r.ApplicationId.ToString(), PlatformName(r.ApplicationId), r.UnitUscc,
+                r.Id.ToString(), r.ApplicationId.ToString(), r.PlatformName ?? PlatformName(r.ApplicationId), r.UnitUscc,
                 r.ConstructionYear.ToString(System.Globalization.CultureInfo.InvariantCulture), r.PeriodStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 r.PeriodEnd.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.SubmittedAt is { } at ? T.Time(at) : "", r.SubmittedLate ? "yes" : "no",
             }),
