@@ -15,8 +15,6 @@ internal readonly record struct InstanceCursor(DateTimeOffset UpdatedAt, Guid Id
 {
     private const int Length = sizeof(long) + 16;
 
-    public static InstanceCursor Of(InstanceSummary row) => new(row.UpdatedAt, row.Id);
-
     public string Encode()
     {
         Span<byte> bytes = stackalloc byte[Length];

@@ -112,20 +112,24 @@ internal static class ListInstances
         var keys = cursor is { } behind
             ? InstanceCursor.InListOrder(behind.Behind(query))
             : InstanceCursor.InListOrder(query).Skip(((page ?? 1) - 1) * size);
-        var ids = await keys.Take(size + 1).Select(i => i.CorrelationId).ToListAsync(cancellationToken);
-        var more = ids.Count > size;
+        var keyRows = await keys.Take(size + 1).Select(i => new { i.CorrelationId, i.UpdatedAt }).ToListAsync(cancellationToken);
+        var more = keyRows.Count > size;
         if (more)
         {
-            ids.RemoveAt(size);
+            keyRows.RemoveAt(size);
         }
+
+        var ids = keyRows.ConvertAll(k => k.CorrelationId);
 
         var rows = await db.Instances.AsNoTracking().Where(i => ids.Contains(i.CorrelationId))
             .Select(InstanceSummary.Projection)
             .ToDictionaryAsync(i => i.Id, cancellationToken);
         var list = ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
-        if (more && list.Count > 0)
+        if (more && keyRows.Count > 0)
         {
-            var next = InstanceCursor.Of(list[^1]).Encode();
+            // The last key as the key query saw it: read again with its row, a change made meanwhile would have moved it
+            // to the front of the list and the next page would start over.
+            var next = new InstanceCursor(keyRows[^1].UpdatedAt, keyRows[^1].CorrelationId).Encode();
             response.Headers[NextCursorHeader] = next;
             response.Headers.Link = $"<{NextPage(request, next)}>; rel=\"next\"";
         }
