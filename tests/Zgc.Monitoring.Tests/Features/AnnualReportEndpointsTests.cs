@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Zgc.Monitoring.Domain.Reports;
-using Zgc.Monitoring.Features.Reports;
+using Zgc.Monitoring.Features;
 using Zgc.ServiceDefaults;
 using static Zgc.Monitoring.Tests.MonitoringHostExtensions;
 
@@ -63,7 +63,7 @@ public sealed class AnnualReportEndpointsTests(MonitoringApp app) : IClassFixtur
         var second = (await officer.GetFromJsonAsync<List<JsonElement>>($"/monitoring/reports?applicationId={applicationId}&pageSize=2&page=2", Ct))!;
         Assert.Equal(1, Assert.Single(second).GetProperty("constructionYear").GetInt32());
 
-        foreach (var (query, field) in new[] { ("pageSize=0", "pageSize"), ($"pageSize={AnnualReportEndpoints.MaxPageSize + 1}", "pageSize"), ("page=0", "page") })
+        foreach (var (query, field) in new[] { ("pageSize=0", "pageSize"), ($"pageSize={ListPage.MaxSize + 1}", "pageSize"), ("page=0", "page") })
         {
             using var bad = await officer.GetAsync("/monitoring/reports?" + query, Ct);
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);

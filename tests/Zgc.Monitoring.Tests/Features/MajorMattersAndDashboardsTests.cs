@@ -80,6 +80,18 @@ public sealed class MajorMattersAndDashboardsTests(MonitoringApp app) : IClassFi
 
         var platforms = await unit.GetFromJsonAsync<List<JsonElement>>("/monitoring/platforms", Ct);
         Assert.All(platforms!, p => Assert.Equal(Unit, p.GetProperty("unitUscc").GetString()));
+
+        // Operators read the platforms a page at a time, by name, with the total.
+        using var all = await officer.GetAsync("/monitoring/platforms", Ct);
+        var total = int.Parse(all.Headers.GetValues("X-Total-Count").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        var names = (await all.Content.ReadFromJsonAsync<List<JsonElement>>(Ct))!;
+        Assert.Equal(total, names.Count);
+        Assert.True(total >= 1);
+        var firstOfOne = await officer.GetFromJsonAsync<List<JsonElement>>("/monitoring/platforms?pageSize=1", Ct);
+        Assert.Equal(names[0].GetProperty("applicationId").GetGuid(), Assert.Single(firstOfOne!).GetProperty("applicationId").GetGuid());
+        var beyond = await officer.GetFromJsonAsync<List<JsonElement>>($"/monitoring/platforms?pageSize=1&page={total + 1}", Ct);
+        Assert.Empty(beyond!);
+        Assert.Equal(HttpStatusCode.BadRequest, (await officer.GetAsync("/monitoring/platforms?pageSize=501", Ct)).StatusCode);
         Assert.Equal("Open", (await officer.GetFromJsonAsync<JsonElement>($"/monitoring/reports/{open.Id}", Ct)).GetProperty("status").GetString());
     }
 }

@@ -44,8 +44,11 @@ internal static class Dashboards
     }
 
     /// <summary>Operators see every platform; an applicant those of its own unit.</summary>
-    private static async Task<IResult> List(PlatformStatus? status, ClaimsPrincipal user, MonitoringDbContext db, CancellationToken cancellationToken)
+    /// <summary>The platforms the caller may see, by name, a page at a time (<see cref="ListPage"/>).</summary>
+    private static async Task<IResult> List(PlatformStatus? status, int? page, int? pageSize, ClaimsPrincipal user, MonitoringDbContext db, HttpResponse response,
+        CancellationToken cancellationToken)
     {
+        var slice = ListPage.Of(page, pageSize);
         var query = db.Platforms.AsNoTracking();
         if (!Access.IsOperator(user))
         {
@@ -58,7 +61,8 @@ internal static class Dashboards
             query = query.Where(p => p.Status == s);
         }
 
-        var platforms = await query.OrderBy(p => p.PlatformName).ToListAsync(cancellationToken);
+        ListPage.WriteTotal(response, await query.CountAsync(cancellationToken));
+        var platforms = await query.OrderBy(p => p.PlatformName).ThenBy(p => p.ApplicationId).Skip(slice.Skip).Take(slice.Take).ToListAsync(cancellationToken);
         return TypedResults.Ok(platforms.Select(PlatformView.From).ToList());
     }
 

@@ -7,7 +7,6 @@ using Zgc.Monitoring.Domain;
 using Zgc.Monitoring.Domain.Reports;
 using Zgc.Monitoring.Persistence;
 using Zgc.ServiceDefaults;
-using Zgc.SharedKernel;
 
 namespace Zgc.Monitoring.Features.Reports;
 
@@ -22,28 +21,15 @@ internal static class AnnualReportEndpoints
         group.MapPost("/reports/{id:guid}/submit", Submit).RequireRoles(Roles.Applicant).WithName("SubmitAnnualReport");
     }
 
-    /// <summary>The most reports one answer holds; <c>X-Total-Count</c> says how many match.</summary>
-    public const int MaxPageSize = 500;
-
     /// <summary>
     /// Operators see all reports (filter by year, status, platform); an applicant only its unit's. Earliest due first, a
-    /// page at a time (at most <see cref="MaxPageSize"/>; the total in <c>X-Total-Count</c>): one report per platform a
+    /// page at a time (<see cref="ListPage"/>): one report per platform a
     /// year, so a list of every report grows with the programme. Each row carries its platform's name.
     /// </summary>
     private static async Task<IResult> List(int? year, AnnualReportStatus? status, Guid? applicationId, int? page, int? pageSize, ClaimsPrincipal user,
         MonitoringDbContext db, HttpResponse response, CancellationToken cancellationToken)
     {
-        var size = pageSize ?? MaxPageSize;
-        if (size is < 1 or > MaxPageSize)
-        {
-            throw new RuleViolationException("pageSize", "paging", $"pageSize must be between 1 and {MaxPageSize}.", $"每页条数须在 1 至 {MaxPageSize} 之间。");
-        }
-
-        if (page is < 1)
-        {
-            throw new RuleViolationException("page", "paging", "page starts at 1.", "页码从 1 开始。");
-        }
-
+        var slice = ListPage.Of(page, pageSize);
         var query = db.AnnualReports.AsNoTracking();
         if (!Access.IsOperator(user))
         {
@@ -66,9 +52,9 @@ internal static class AnnualReportEndpoints
             query = query.Where(r => r.ApplicationId == a);
         }
 
-        response.Headers["X-Total-Count"] = (await query.CountAsync(cancellationToken)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        ListPage.WriteTotal(response, await query.CountAsync(cancellationToken));
         var rows = await query.OrderBy(r => r.DueOn).ThenBy(r => r.ApplicationId).ThenBy(r => r.ConstructionYear)
-            .Skip(((page ?? 1) - 1) * size).Take(size)
+            .Skip(slice.Skip).Take(slice.Take)
             .Select(r => new { Report = r, Name = db.Platforms.Where(p => p.ApplicationId == r.ApplicationId).Select(p => p.PlatformName).FirstOrDefault() })
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(rows.Select(r => AnnualReportView.From(r.Report, r.Name)).ToList());
