@@ -80,14 +80,15 @@ public sealed class WorkflowPagesTests(ConsoleAppWithWorkflows app) : IClassFixt
         Assert.Equal("?pageSize=50", first.Uri.Query);
 
         // A later page with filters (as the dashboard's per-state links and the filter form write them).
-        html = await ConsoleApp.Html(await browser.GetAsync($"/workflows?state=InNotice&subPark=haidian&size=20&after={ConsoleAppWithWorkflows.NextCursor}&from=20", Ct));
+        html = await ConsoleApp.Html(await browser.GetAsync($"/workflows?state=InNotice&subPark=haidian&waitingDays=30&size=20&after={ConsoleAppWithWorkflows.NextCursor}&from=20", Ct));
         var call = app.Fake.Requests.Last(r => r.Uri.AbsolutePath == "/workflows/instances");
-        Assert.Equal($"?state=InNotice&subPark=haidian&after={ConsoleAppWithWorkflows.NextCursor}&pageSize=20", call.Uri.Query);
+        Assert.Equal($"?state=InNotice&subPark=haidian&waitingDays=30&after={ConsoleAppWithWorkflows.NextCursor}&pageSize=20", call.Uri.Query);
+        Assert.Contains("name=\"waitingDays\" type=\"number\" min=\"0\" max=\"3650\" value=\"30\"", html, StringComparison.Ordinal);
         Assert.Contains("第 21–21 个，共 120 个实例", html, StringComparison.Ordinal);
         Assert.Contains("<option value=\"InNotice\" selected", html, StringComparison.Ordinal);
         Assert.Contains("<option value=\"haidian\" selected", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"workflows?state=InNotice&subPark=haidian&size=20\" data-testid=\"instances-first\"", html, StringComparison.Ordinal);
-        Assert.Contains($"href=\"workflows?state=InNotice&subPark=haidian&after={ConsoleAppWithWorkflows.NextCursor}&size=20&from=21\" data-testid=\"instances-next\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"workflows?state=InNotice&subPark=haidian&waitingDays=30&size=20\" data-testid=\"instances-first\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"workflows?state=InNotice&subPark=haidian&waitingDays=30&after={ConsoleAppWithWorkflows.NextCursor}&size=20&from=21\" data-testid=\"instances-next\"", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,7 +9,8 @@ public sealed record LifecycleInstance(
 /// The instance list's filters and page (<c>GET /workflows/instances</c>): empty filters are left out; <see cref="After"/>
 /// is the cursor of the page before (its <c>X-Next-Cursor</c>), null for the first page.
 /// </summary>
-public sealed record InstanceListQuery(string? State = null, string? SubPark = null, string? Field = null, int PageSize = 50, string? After = null);
+public sealed record InstanceListQuery(string? State = null, string? SubPark = null, string? Field = null, int PageSize = 50, string? After = null,
+    int? WaitingDays = null);
 
 /// <summary>
 /// One page of the instance list: its rows; the total when the service counted it exactly, or the limit it counted up to

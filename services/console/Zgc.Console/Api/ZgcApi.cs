@@ -22,7 +22,11 @@ public sealed partial class ZgcApi(
     public async Task<ApiResult<InstancePage>> ListInstances(InstanceListQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var parameters = new[] { ("state", query.State), ("subPark", query.SubPark), ("field", query.Field), ("after", query.After) }
+        var parameters = new[]
+            {
+                ("state", query.State), ("subPark", query.SubPark), ("field", query.Field),
+                ("waitingDays", query.WaitingDays?.ToString(CultureInfo.InvariantCulture)), ("after", query.After),
+            }
             .Where(p => !string.IsNullOrWhiteSpace(p.Item2))
             .Select(p => $"{p.Item1}={Escape(p.Item2!.Trim())}")
             .Append("pageSize=" + query.PageSize.ToString(CultureInfo.InvariantCulture));

@@ -68,6 +68,7 @@ public sealed partial class UiText
         ["workflows.rows"] = ("第 {0}–{1} 个，{2}", "{0}–{1} of {2}"),
         ["workflows.field"] = ("产业领域", "Industry field"),
         ["workflows.all"] = ("全部", "All"),
+        ["workflows.waitingDays"] = ("停留至少（天）", "In state at least (days)"),
         ["workflows.pageSize"] = ("每页", "Per page"),
         ["workflows.apply"] = ("筛选", "Filter"),
         ["workflows.noMatch"] = ("没有符合条件的流程实例。", "No lifecycle instance matches these filters."),
