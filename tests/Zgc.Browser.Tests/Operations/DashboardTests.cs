@@ -27,6 +27,9 @@ public sealed class DashboardTests(BrowserProgramme programme) : IClassFixture<B
         await Assertions.Expect(page.Locator("[data-testid=chart-states] [data-testid=chart-bar]")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-testid=deadline][data-message-type*=CloseNotice]")).ToContainTextAsync("公示期届满");
         await Assertions.Expect(page.GetByTestId("incidents")).ToBeVisibleAsync();
+        // Attainment: only the platform-years furthest behind (none reported yet here), never one bar per report.
+        await Assertions.Expect(page.Locator("[data-testid=dashboard-attainment] h2")).ToHaveTextAsync("指标完成度最低的 20 个平台年度（各年度目标平均完成率）");
+        await Assertions.Expect(page.Locator("[data-testid=dashboard-attainment]")).ToContainTextAsync("尚无已评估的年度报告。");
         await BrowserProgramme.Screenshot(page, "committee-dashboard");
 
         // The platform page: state on the graph, the timeline, the pending notice timer with its time left, the documents.

@@ -78,6 +78,16 @@ public sealed class MajorMattersAndDashboardsTests(MonitoringApp app) : IClassFi
         Assert.Equal("Submitted", row.GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, (await unit.GetAsync("/monitoring/attainment", Ct)).StatusCode);
 
+        // For a dashboard: only the reported years furthest behind their targets, lowest first.
+        var lowest = (await officer.GetFromJsonAsync<List<JsonElement>>("/monitoring/attainment?year=2&lowest=500", Ct))!;
+        var averages = lowest.Select(r => r.GetProperty("averageTargetAttainmentBasisPoints").GetInt64()).ToList();
+        Assert.Equal(averages.Order(), averages);
+        Assert.Contains(lowest, r => r.GetProperty("applicationId").GetGuid() == applicationId);
+        Assert.Single((await officer.GetFromJsonAsync<List<JsonElement>>("/monitoring/attainment?year=2&lowest=1", Ct))!);
+        var refused = await officer.GetAsync("/monitoring/attainment?lowest=0", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("lowest", (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("field").GetString());
+
         var platforms = await unit.GetFromJsonAsync<List<JsonElement>>("/monitoring/platforms", Ct);
         Assert.All(platforms!, p => Assert.Equal(Unit, p.GetProperty("unitUscc").GetString()));
 

@@ -27,8 +27,9 @@ public sealed partial class ZgcApi
     public Task<ApiResult<FundingTotals>> FundingTotals(string by, CancellationToken cancellationToken) =>
         Get<FundingTotals>("funding/reports/totals?by=" + Escape(by), cancellationToken);
 
-    public Task<ApiResult<List<Attainment>>> GetAttainment(CancellationToken cancellationToken) =>
-        Get<List<Attainment>>("monitoring/attainment", cancellationToken);
+    /// <summary>The <paramref name="lowest"/> reported platform-years furthest behind their targets, lowest first (<c>GET /monitoring/attainment?lowest=</c>).</summary>
+    public Task<ApiResult<List<Attainment>>> GetAttainment(int lowest, CancellationToken cancellationToken) =>
+        Get<List<Attainment>>("monitoring/attainment?lowest=" + lowest.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
 
     /// <summary>Any JSON resource as the user, to show as it is (the platform page's application, agreement, reports).</summary>
     public Task<ApiResult<JsonNode>> GetJson(string relativePath, CancellationToken cancellationToken) =>

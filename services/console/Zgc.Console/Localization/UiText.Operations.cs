@@ -30,7 +30,7 @@ public sealed partial class UiText
         ("dashboard.fundingBy.subPark", "按分园（已拨付 / 已核定）", "By sub-park (paid / awarded)"),
         ("dashboard.fundingLegend", "条形长度为已拨付金额。", "Bar length is the amount paid."),
         ("dashboard.noFunding", "尚无拨付记录。", "Nothing awarded or paid yet."),
-        ("dashboard.attainment", "指标完成度（各年度目标平均完成率）", "Indicator attainment (average of each year's targets)"),
+        ("dashboard.attainment", "指标完成度最低的 {0} 个平台年度（各年度目标平均完成率）", "Indicator attainment: the {0} platform-years furthest behind (average of each year's targets)"),
         ("dashboard.noAttainment", "尚无已评估的年度报告。", "No annual report has been assessed yet."),
         ("timer.CloseNotice", "公示期届满", "Public notice closes"),
         ("timer.AnnualReportDue", "年度报告到期", "Annual report due"),

@@ -98,11 +98,39 @@ internal static class Dashboards
             .Select(r => YearView(r, r.Indicators!)).ToList());
     }
 
-    /// <summary>Every report of a construction year (all years when none is given) with its checks and target attainment.</summary>
-    private static async Task<IResult> Attainment(int? year, MonitoringDbContext db, CancellationToken cancellationToken)
+    /// <summary>The most platform-years <c>lowest</c> may ask for.</summary>
+    public const int MaxLowest = 500;
+
+    /// <summary>
+    /// Every report of a construction year (all years when none is given) with its checks and target attainment; with
+    /// <c>lowest=N</c>, only the N reported years furthest behind their targets, lowest average first — what a dashboard
+    /// can show at the programme's size (one report per platform a year), where every row would be a bar each.
+    /// </summary>
+    private static async Task<IResult> Attainment(int? year, int? lowest, MonitoringDbContext db, CancellationToken cancellationToken)
     {
-        var reports = await db.AnnualReports.AsNoTracking().Where(r => year == null || r.ConstructionYear == year).ToListAsync(cancellationToken);
-        var names = await db.Platforms.AsNoTracking().ToDictionaryAsync(p => p.ApplicationId, cancellationToken);
+        if (lowest is < 1 or > MaxLowest)
+        {
+            throw new RuleViolationException("lowest", "paging", $"lowest must be between 1 and {MaxLowest}.", $"lowest 须在 1 至 {MaxLowest} 之间。");
+        }
+
+        var query = db.AnnualReports.AsNoTracking().Where(r => year == null || r.ConstructionYear == year);
+        if (lowest is not null)
+        {
+            query = query.Where(r => r.Status == AnnualReportStatus.Submitted || r.Status == AnnualReportStatus.Evaluated);
+        }
+
+        var reports = await query.ToListAsync(cancellationToken);
+        if (lowest is { } count)
+        {
+            // The average is computed from each report's targets (a JSON document), so the choice is made here.
+            reports = [.. reports.Where(r => r.Indicators is { Targets.Count: > 0 })
+                .OrderBy(r => r.Indicators!.Targets.Sum(t => t.AttainmentBasisPoints) / r.Indicators.Targets.Count).ThenBy(r => r.ApplicationId)
+                .ThenBy(r => r.ConstructionYear).Take(count)];
+        }
+
+        // Only the listed platforms' names: the whole table would be read for a few rows otherwise.
+        var ids = reports.Select(r => r.ApplicationId).Distinct().ToList();
+        var names = await db.Platforms.AsNoTracking().Where(p => ids.Contains(p.ApplicationId)).ToDictionaryAsync(p => p.ApplicationId, cancellationToken);
         var rows = reports.Select(r =>
         {
             var platform = names.GetValueOrDefault(r.ApplicationId);
@@ -112,7 +140,7 @@ internal static class Dashboards
                 r.Checks.Count(c => c.Holds), r.Checks.Count, average,
                 [.. targets.Select(t => new Reports.TargetView(t.Name, t.Target, t.Achieved, t.AttainmentBasisPoints))]);
         });
-        return TypedResults.Ok(rows.OrderBy(r => r.PlatformName).ThenBy(r => r.ConstructionYear).ToList());
+        return TypedResults.Ok(lowest is null ? rows.OrderBy(r => r.PlatformName).ThenBy(r => r.ConstructionYear).ToList() : rows.ToList());
     }
 
     private static IndicatorYearView YearView(AnnualReport r, AnnualIndicators i) => new(r.ConstructionYear, r.PeriodStart, r.PeriodEnd, r.Status,
