@@ -14,7 +14,7 @@ public sealed partial class ZgcApi
         int? total = null;
         var rows = await Send<List<MonitoringReport>>(HttpMethod.Get,
             "monitoring/reports?pageSize=" + MonitoringReportPage.Size.ToString(CultureInfo.InvariantCulture) + (status is null ? "" : "&status=" + Escape(status)),
-            null, headers => total = Header(headers, "X-Total-Count") is { } t && int.TryParse(t, CultureInfo.InvariantCulture, out var n) ? n : null,
+            null, headers => total = IntHeader(headers, "X-Total-Count"),
             cancellationToken);
         return rows.Value is { } list ? ApiResult<MonitoringReportPage>.Ok(new MonitoringReportPage(list, total ?? list.Count)) : ApiResult<MonitoringReportPage>.Fail(rows.Error!);
     }

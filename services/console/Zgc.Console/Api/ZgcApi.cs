@@ -22,20 +22,16 @@ public sealed partial class ZgcApi(
     public async Task<ApiResult<InstancePage>> ListInstances(InstanceListQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var parameters = new[]
-            {
-                ("state", query.State), ("subPark", query.SubPark), ("field", query.Field),
-                ("waitingDays", query.WaitingDays?.ToString(CultureInfo.InvariantCulture)), ("after", query.After),
-            }
-            .Where(p => !string.IsNullOrWhiteSpace(p.Item2))
-            .Select(p => $"{p.Item1}={Escape(p.Item2!.Trim())}")
-            .Append("pageSize=" + query.PageSize.ToString(CultureInfo.InvariantCulture));
+        var parameters = QueryString.Of(
+            ("state", query.State?.Trim()), ("subPark", query.SubPark?.Trim()), ("field", query.Field?.Trim()),
+            ("waitingDays", query.WaitingDays?.ToString(CultureInfo.InvariantCulture)), ("after", query.After?.Trim()),
+            ("pageSize", query.PageSize.ToString(CultureInfo.InvariantCulture)));
         int? total = null, exceeds = null;
         string? next = null;
-        var rows = await Send<List<LifecycleInstance>>(HttpMethod.Get, "workflows/instances?" + string.Join('&', parameters), null, headers =>
+        var rows = await Send<List<LifecycleInstance>>(HttpMethod.Get, "workflows/instances?" + parameters, null, headers =>
         {
-            total = Header(headers, "X-Total-Count") is { } t && int.TryParse(t, CultureInfo.InvariantCulture, out var n) ? n : null;
-            exceeds = Header(headers, "X-Total-Count-Exceeds") is { } e && int.TryParse(e, CultureInfo.InvariantCulture, out var m) ? m : null;
+            total = IntHeader(headers, "X-Total-Count");
+            exceeds = IntHeader(headers, "X-Total-Count-Exceeds");
             next = Header(headers, "X-Next-Cursor");
         }, cancellationToken);
         return rows.Value is { } list ? ApiResult<InstancePage>.Ok(new InstancePage(list, total, exceeds, next)) : ApiResult<InstancePage>.Fail(rows.Error!);
@@ -43,6 +39,9 @@ public sealed partial class ZgcApi(
 
     private static string? Header(HttpResponseHeaders headers, string name) =>
         headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
+    private static int? IntHeader(HttpResponseHeaders headers, string name) =>
+        Header(headers, name) is { } value && int.TryParse(value, CultureInfo.InvariantCulture, out var number) ? number : null;
 
     public Task<ApiResult<LifecycleInstanceDetail>> GetInstance(Guid id, CancellationToken cancellationToken) =>
         Get<LifecycleInstanceDetail>($"workflows/instances/{id}", cancellationToken);

@@ -33,16 +33,7 @@ internal static class ListInstances
         string? state, string? field, string? subPark, int? constructionYear, int? waitingDays, int? page, int? pageSize, string? after,
         CancellationToken cancellationToken)
     {
-        var size = pageSize ?? 50;
-        if (size is < 1 or > MaxPageSize)
-        {
-            throw new RuleViolationException("pageSize", "paging", $"pageSize must be between 1 and {MaxPageSize}.", $"每页条数须在 1 至 {MaxPageSize} 之间。");
-        }
-
-        if (page is < 1)
-        {
-            throw new RuleViolationException("page", "paging", "page starts at 1.", "页码从 1 开始。");
-        }
+        var slice = PageRequest.Of(page, pageSize, defaultSize: 50, MaxPageSize);
 
         InstanceCursor? cursor = null;
         if (after is not null)
@@ -111,12 +102,12 @@ internal static class ListInstances
         // instance from the table, and a cursor seeks into that index instead of walking it.
         var keys = cursor is { } behind
             ? InstanceCursor.InListOrder(behind.Behind(query))
-            : InstanceCursor.InListOrder(query).Skip(((page ?? 1) - 1) * size);
-        var keyRows = await keys.Take(size + 1).Select(i => new { i.CorrelationId, i.UpdatedAt }).ToListAsync(cancellationToken);
-        var more = keyRows.Count > size;
+            : InstanceCursor.InListOrder(query).Skip(slice.Skip);
+        var keyRows = await keys.Take(slice.Take + 1).Select(i => new { i.CorrelationId, i.UpdatedAt }).ToListAsync(cancellationToken);
+        var more = keyRows.Count > slice.Take;
         if (more)
         {
-            keyRows.RemoveAt(size);
+            keyRows.RemoveAt(slice.Take);
         }
 
         var ids = keyRows.ConvertAll(k => k.CorrelationId);
