@@ -64,6 +64,7 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
             {
                 if (gate.Turn.Wait(HolderCheckInterval))
                 {
+                    SqliteWriteGateMetrics.Waited(gate.Tag, started);
                     Hold(gate, eventData.ConnectionId, connection);
                     break;
                 }
@@ -85,6 +86,7 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
             {
                 if (await gate.Turn.WaitAsync(HolderCheckInterval, cancellationToken).ConfigureAwait(false))
                 {
+                    SqliteWriteGateMetrics.Waited(gate.Tag, started);
                     Hold(gate, eventData.ConnectionId, connection);
                     break;
                 }
@@ -174,14 +176,14 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
             return null;
         }
 
-        return _gates.GetOrAdd(file, static _ => new FileGate());
+        return _gates.GetOrAdd(file, static path => new FileGate(SqliteWriteGateMetrics.FileTag(path)));
     }
 
     private void Hold(FileGate gate, Guid connectionId, DbConnection connection)
     {
         if (_held.TryAdd(connectionId, gate))
         {
-            gate.Holder = new Holder(connectionId, connection);
+            gate.Holder = new Holder(connectionId, connection, Stopwatch.GetTimestamp());
         }
         else
         {
@@ -206,17 +208,24 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
     {
         if (_held.TryRemove(connectionId, out var gate))
         {
+            if (gate.Holder is { } holder)
+            {
+                SqliteWriteGateMetrics.Held(gate.Tag, holder.Since);
+            }
+
             gate.Holder = null;
             gate.Turn.Release();
         }
     }
 
-    private sealed class FileGate
+    private sealed class FileGate(KeyValuePair<string, object?> tag)
     {
+        public KeyValuePair<string, object?> Tag { get; } = tag;
+
         public SemaphoreSlim Turn { get; } = new(1, 1);
 
         public volatile Holder? Holder;
     }
 
-    private sealed record Holder(Guid ConnectionId, DbConnection Connection);
+    private sealed record Holder(Guid ConnectionId, DbConnection Connection, long Since);
 }

@@ -95,6 +95,50 @@ public sealed class SqliteWriteGateTests : IDisposable
     }
 
     [Fact]
+    public async Task The_time_a_file_was_held_and_waited_for_is_counted_under_its_name()
+    {
+        // Measurements are tagged with the file's name; this test's folder is its own, so other tests' files stay out.
+        var totals = new Dictionary<string, double>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "Zgc.Persistence" && instrument.Name.StartsWith("zgc.sqlite.write_gate.", StringComparison.Ordinal))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        var name = Path.GetFileName(File);
+        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) =>
+        {
+            if (tags.Length == 1 && tags[0] is { Key: "file", Value: string file } && file == name)
+            {
+                lock (totals)
+                {
+                    totals[instrument.Name] = totals.GetValueOrDefault(instrument.Name) + value;
+                }
+            }
+        });
+        listener.Start();
+
+        await using var first = Open();
+        await using var second = Open();
+        var holding = await first.Database.BeginTransactionAsync(Ct);
+        second.Rows.Add(new GateRow { Name = "queued" });
+        var waiting = Task.Run(() => second.SaveChangesAsync(Ct), Ct);
+        await Task.Delay(300, Ct);
+        await holding.CommitAsync(Ct);
+        await holding.DisposeAsync();
+        await waiting.WaitAsync(Soon, Ct);
+
+        lock (totals)
+        {
+            // The first held the file for the 300 ms the second waited for it; the second held it for its own insert.
+            Assert.InRange(totals.GetValueOrDefault("zgc.sqlite.write_gate.held"), 290, Soon.TotalMilliseconds * 2);
+            Assert.InRange(totals.GetValueOrDefault("zgc.sqlite.write_gate.wait"), 250, Soon.TotalMilliseconds);
+        }
+    }
+
+    [Fact]
     public async Task A_transaction_disposed_without_commit_lets_the_next_one_go()
     {
         await using (var first = Open())
