@@ -42,8 +42,8 @@ public sealed class MonitoringInboxTests(ConsoleAppWithMonitoring app) : IClassF
         Assert.Contains("data-testid=\"count-rectifications\">0<", html, StringComparison.Ordinal);
 
         var calls = app.Fake.Requests.Where(r => r.Uri.AbsolutePath == "/monitoring/reports").Select(r => r.Uri.Query).ToList();
-        Assert.Contains("?pageSize=500&status=Submitted", calls);
-        Assert.Contains("?pageSize=500&status=Overdue", calls);
+        Assert.Contains("?view=summary&pageSize=500&status=Submitted", calls);
+        Assert.Contains("?view=summary&pageSize=500&status=Overdue", calls);
         Assert.DoesNotContain(app.Fake.Requests, r => r.Uri.AbsolutePath == "/monitoring/platforms" || (r.Uri.AbsolutePath.EndsWith("/rectifications", StringComparison.Ordinal) && r.Uri.AbsolutePath != "/monitoring/rectifications"));
     }
 }

@@ -72,6 +72,42 @@ public sealed class AnnualReportEndpointsTests(MonitoringApp app) : IClassFixtur
     }
 
     [Fact, Trait("Req", "R-A14-ANNUAL")]
+    public async Task A_summary_list_leaves_out_the_indicators_and_checks_and_keeps_the_rest()
+    {
+        var applicationId = Guid.NewGuid();
+        var report = await app.Open(Window(applicationId, 1, 2025, FarDue) with { PlatformName = "摘要平台" });
+        using var unit = app.ClientFor(Roles.Applicant, unit: Unit);
+        (await unit.PutAsJsonAsync($"/monitoring/reports/{report.Id}/draft", Indicators(), Ct)).EnsureSuccessStatusCode();
+        (await unit.PostAsync($"/monitoring/reports/{report.Id}/submit", null, Ct)).EnsureSuccessStatusCode();
+
+        using var officer = app.ClientFor(Roles.MonitoringOfficer);
+        var full = Assert.Single((await officer.GetFromJsonAsync<List<JsonElement>>($"/monitoring/reports?applicationId={applicationId}", Ct))!);
+        using var answer = await officer.GetAsync($"/monitoring/reports?applicationId={applicationId}&view=summary&status=Submitted", Ct);
+        Assert.Equal("1", answer.Headers.GetValues("X-Total-Count").Single());
+        var summary = Assert.Single((await answer.Content.ReadFromJsonAsync<List<JsonElement>>(Ct))!);
+
+        Assert.True(full.TryGetProperty("indicators", out _));
+        Assert.True(full.TryGetProperty("checks", out _));
+        Assert.False(summary.TryGetProperty("indicators", out _));
+        Assert.False(summary.TryGetProperty("checks", out _));
+        foreach (var field in new[] { "id", "applicationId", "unitUscc", "constructionYear", "periodStart", "periodEnd", "dueOn", "status", "openedAt", "submittedAt",
+                     "submittedLate", "overdueAt", "grade", "evaluatedBy", "evaluatedAt", "platformName" })
+        {
+            Assert.Equal(full.GetProperty(field).ToString(), summary.GetProperty(field).ToString());
+        }
+
+        Assert.Equal("Submitted", summary.GetProperty("status").GetString());
+        Assert.Equal("摘要平台", summary.GetProperty("platformName").GetString());
+        var mine = Assert.Single((await unit.GetFromJsonAsync<List<JsonElement>>("/monitoring/reports?view=summary", Ct))!, r => r.GetProperty("id").GetGuid() == report.Id);
+        Assert.False(mine.TryGetProperty("indicators", out _));
+
+        Assert.Single((await officer.GetFromJsonAsync<List<JsonElement>>($"/monitoring/reports?applicationId={applicationId}&view=Summary", Ct))!);
+        using var bad = await officer.GetAsync("/monitoring/reports?view=everything", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("view", (await bad.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("field").GetString());
+    }
+
+    [Fact, Trait("Req", "R-A14-ANNUAL")]
     public async Task Another_unit_sees_nothing_and_cannot_write_404()
     {
         var report = await app.Open(Window(Guid.NewGuid(), 1, 2025, FarDue));

@@ -44,6 +44,10 @@ public sealed class PostgresTests
             Assert.Equal("年度均值尚未公布", stored.Checks.Single(c => c.Code == AnnualChecks.RdAtLeastAverage).OverrideReason);
             var listed = await officer.GetFromJsonAsync<List<JsonElement>>($"/monitoring/reports?applicationId={applicationId}&pageSize=10", Ct);
             Assert.Equal("高精尖协同创新平台（示例）", Assert.Single(listed!).GetProperty("platformName").GetString());
+            var summary = Assert.Single((await officer.GetFromJsonAsync<List<JsonElement>>($"/monitoring/reports?applicationId={applicationId}&view=summary", Ct))!);
+            Assert.Equal("Pass", summary.GetProperty("grade").GetString());
+            Assert.Equal("高精尖协同创新平台（示例）", summary.GetProperty("platformName").GetString());
+            Assert.False(summary.TryGetProperty("indicators", out _));
             var years = await officer.GetFromJsonAsync<List<JsonElement>>($"/monitoring/platforms/{applicationId}/indicators", Ct);
             Assert.Equal("Pass", Assert.Single(years!).GetProperty("grade").GetString());
         }

@@ -1,8 +1,9 @@
 namespace Zgc.Console.Api;
 
 /// <summary>
-/// An annual report as the monitoring officer lists it (<c>GET /monitoring/reports</c>): status Open, Overdue, Submitted
-/// or Evaluated; grade Excellent, Pass or Fail once evaluated. The indicators are left out: the inbox does not show them.
+/// An annual report as the monitoring officer lists it (<c>GET /monitoring/reports?view=summary</c>): status Open, Overdue,
+/// Submitted or Evaluated; grade Excellent, Pass or Fail once evaluated. The indicators are left out: the inbox does not
+/// show them. <see cref="Comments"/> comes only with a whole report (the answer to an evaluation).
 /// </summary>
 public sealed record MonitoringReport(
     Guid Id, Guid ApplicationId, string UnitUscc, int ConstructionYear, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly DueOn, string Status,

@@ -48,7 +48,7 @@ public sealed partial class ZgcApi
     public Task<ApiResult<MyAgreement>> SignMyAgreement(Guid id, string? signerName, CancellationToken cancellationToken) =>
         Post<MyAgreement>($"funding/agreements/{id}/signatures", new MySignRequest("unit", signerName), cancellationToken);
 
-    /// <summary>The unit's annual report windows (monitoring answers an applicant with its own unit's only).</summary>
+    /// <summary>The unit's annual report windows (monitoring answers an applicant with its own unit's only), as summaries.</summary>
     public Task<ApiResult<List<MyAnnualReport>>> ListMyReports(CancellationToken cancellationToken) =>
-        Get<List<MyAnnualReport>>("monitoring/reports", cancellationToken);
+        Get<List<MyAnnualReport>>("monitoring/reports?view=summary", cancellationToken);
 }

@@ -7,13 +7,14 @@ public sealed partial class ZgcApi
 {
     /// <summary>
     /// The reports of one status (Open, Overdue, Submitted, Evaluated), or all when null: the first page of the most the
-    /// service answers at once, earliest due first, with how many match in all.
+    /// service answers at once, earliest due first, with how many match in all; summaries (no indicators or checks).
     /// </summary>
     public async Task<ApiResult<MonitoringReportPage>> ListReports(string? status, CancellationToken cancellationToken)
     {
         int? total = null;
         var rows = await Send<List<MonitoringReport>>(HttpMethod.Get,
-            "monitoring/reports?pageSize=" + MonitoringReportPage.Size.ToString(CultureInfo.InvariantCulture) + (status is null ? "" : "&status=" + Escape(status)),
+            "monitoring/reports?view=summary&pageSize=" + MonitoringReportPage.Size.ToString(CultureInfo.InvariantCulture) +
+            (status is null ? "" : "&status=" + Escape(status)),
             null, headers => total = IntHeader(headers, "X-Total-Count"),
             cancellationToken);
         return rows.Value is { } list ? ApiResult<MonitoringReportPage>.Ok(new MonitoringReportPage(list, total ?? list.Count)) : ApiResult<MonitoringReportPage>.Fail(rows.Error!);

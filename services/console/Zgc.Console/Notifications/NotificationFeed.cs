@@ -42,7 +42,7 @@ public static class NotificationFeed
         {
             await From("intake/applications?pageSize=100", ApplicantApplications);
             await From("funding/agreements", ApplicantAgreements);
-            await From("monitoring/reports", ApplicantReports);
+            await From("monitoring/reports?view=summary", ApplicantReports);
         }
 
         if (user.IsInRole(Roles.SubParkOfficer))
@@ -63,7 +63,9 @@ public static class NotificationFeed
 
         if (user.IsInRole(Roles.MonitoringOfficer))
         {
-            await From("monitoring/reports", SubmittedReports);
+            // Only the submitted ones: the list is paged earliest due first, so at the programme's size a page of every
+            // report would be filled by years long evaluated and the reports waiting now would not be on it.
+            await From("monitoring/reports?status=Submitted&view=summary", SubmittedReports);
         }
 
         if (user.IsInRole(Roles.CommitteeOfficer) || user.IsInRole(Roles.Admin))

@@ -24,12 +24,15 @@ internal static class AnnualReportEndpoints
     /// <summary>
     /// Operators see all reports (filter by year, status, platform); an applicant only its unit's. Earliest due first, a
     /// page at a time (<see cref="ListPage"/>): one report per platform a
-    /// year, so a list of every report grows with the programme. Each row carries its platform's name.
+    /// year, so a list of every report grows with the programme. Each row carries its platform's name. With
+    /// <c>view=summary</c> a row leaves out the indicators and checks (each report's two documents), which a list of
+    /// hundreds does not show: the database then does not read them at all.
     /// </summary>
-    private static async Task<IResult> List(int? year, AnnualReportStatus? status, Guid? applicationId, int? page, int? pageSize, ClaimsPrincipal user,
-        MonitoringDbContext db, HttpResponse response, CancellationToken cancellationToken)
+    private static async Task<IResult> List(int? year, AnnualReportStatus? status, Guid? applicationId, int? page, int? pageSize, string? view,
+        ClaimsPrincipal user, MonitoringDbContext db, HttpResponse response, CancellationToken cancellationToken)
     {
         var slice = ListPage.Of(page, pageSize);
+        var summary = ReportListViews.IsSummary(view);
         var query = db.AnnualReports.AsNoTracking();
         if (!Access.IsOperator(user))
         {
@@ -53,8 +56,16 @@ internal static class AnnualReportEndpoints
         }
 
         ListPage.WriteTotal(response, await query.CountAsync(cancellationToken));
-        var rows = await query.OrderBy(r => r.DueOn).ThenBy(r => r.ApplicationId).ThenBy(r => r.ConstructionYear)
-            .Skip(slice.Skip).Take(slice.Take)
+        var ordered = query.OrderBy(r => r.DueOn).ThenBy(r => r.ApplicationId).ThenBy(r => r.ConstructionYear).Skip(slice.Skip).Take(slice.Take);
+        if (summary)
+        {
+            return TypedResults.Ok(await ordered.Select(r => new AnnualReportSummaryView(r.Id, r.ApplicationId, r.UnitUscc, r.ConstructionYear, r.PeriodStart,
+                    r.PeriodEnd, r.DueOn, r.Status, r.OpenedAt, r.SubmittedAt, r.SubmittedLate, r.OverdueAt, r.Grade, r.EvaluatedBy, r.EvaluatedAt,
+                    db.Platforms.Where(p => p.ApplicationId == r.ApplicationId).Select(p => p.PlatformName).FirstOrDefault()))
+                .ToListAsync(cancellationToken));
+        }
+
+        var rows = await ordered
             .Select(r => new { Report = r, Name = db.Platforms.Where(p => p.ApplicationId == r.ApplicationId).Select(p => p.PlatformName).FirstOrDefault() })
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(rows.Select(r => AnnualReportView.From(r.Report, r.Name)).ToList());

@@ -68,3 +68,39 @@ public sealed record AnnualReportView(
         r.RemindersSent, r.Grade, r.Comments, r.AcceptedSelfRaisedEligibleInvestment, [.. r.Checks.Select(CheckView.From)], r.EvaluatedBy, r.EvaluatedAt,
         platformName);
 }
+
+/// <summary>What <c>GET /monitoring/reports</c> answers per row: <c>view=full</c>, the whole report (the default), or
+/// <c>view=summary</c>, <see cref="AnnualReportSummaryView"/>; either spelled in any case.</summary>
+internal static class ReportListViews
+{
+    public static bool IsSummary(string? view) => view switch
+    {
+        null => false,
+        _ when view.Equals("full", StringComparison.OrdinalIgnoreCase) => false,
+        _ when view.Equals("summary", StringComparison.OrdinalIgnoreCase) => true,
+        _ => throw new RuleViolationException("view", "request-format", $"view is 'full' or 'summary' (got '{view}').",
+            $"view 须为 full 或 summary（收到“{view}”）。"),
+    };
+}
+
+/// <summary>
+/// A report's row in a list with <c>view=summary</c>: when it is due, where it stands and how it was graded, without the
+/// indicators and checks (those are on <c>GET /monitoring/reports/{id}</c>).
+/// </summary>
+public sealed record AnnualReportSummaryView(
+    Guid Id,
+    Guid ApplicationId,
+    string UnitUscc,
+    int ConstructionYear,
+    DateOnly PeriodStart,
+    DateOnly PeriodEnd,
+    DateOnly DueOn,
+    AnnualReportStatus Status,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset? SubmittedAt,
+    bool SubmittedLate,
+    DateTimeOffset? OverdueAt,
+    Grade? Grade,
+    string? EvaluatedBy,
+    DateTimeOffset? EvaluatedAt,
+    string? PlatformName);
