@@ -43,6 +43,49 @@ public sealed class NoticeClosingTests
         return (commands, notices);
     }
 
+    /// <summary>
+    /// <c>GET /notice/timers</c> answers the pending close timers soonest first, only those of the correlation ids asked for
+    /// when given (a platform page asks for its own, which a first page of every timer need not hold), at most
+    /// <c>limit</c>, and how many match in all; bad parameters are a 400 naming the field.
+    /// </summary>
+    [Fact, Trait("Req", "R-A13-NOTICE")]
+    public async Task Pending_timers_are_filtered_by_correlation_limited_and_counted()
+    {
+        await using var app = new ClockedNoticeApp(Wednesday, withoutDelivery: true);
+        var (_, notices) = await OpenNotices(app, 3);
+        var correlations = notices.Select(n => n.Id).ToList(); // a close timer is correlated with its notice
+
+        using var admin = app.ClientFor(Roles.Admin);
+        async Task<(List<JsonElement> Rows, string Total)> Timers(string query)
+        {
+            using var response = await admin.GetAsync("/notice/timers" + query, Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return ((await response.Content.ReadFromJsonAsync<List<JsonElement>>(Ct))!, response.Headers.GetValues("X-Total-Count").Single());
+        }
+
+        var all = await Timers("");
+        Assert.Equal("3", all.Total);
+        Assert.Equal(correlations.Order(), all.Rows.Select(r => r.GetProperty("correlationId").GetGuid()).Order());
+        Assert.All(all.Rows, r => Assert.EndsWith("CloseNotice", r.GetProperty("messageType").GetString(), StringComparison.Ordinal));
+
+        var two = await Timers($"?correlationId={correlations[0]}&correlationId={correlations[2]}&correlationId={Guid.NewGuid()}");
+        Assert.Equal("2", two.Total);
+        Assert.Equal(new[] { correlations[0], correlations[2] }.Order(), two.Rows.Select(r => r.GetProperty("correlationId").GetGuid()).Order());
+
+        var first = await Timers("?limit=1");
+        Assert.Equal("3", first.Total);
+        Assert.Single(first.Rows);
+
+        var many = string.Join('&', Enumerable.Range(0, Zgc.Messaging.TimersEndpoint.MaxCorrelationIds + 1).Select(_ => $"correlationId={Guid.NewGuid()}"));
+        foreach (var (query, field) in new[] { ("?limit=0", "limit"), ($"?limit={Zgc.Messaging.TimersEndpoint.MaxLimit + 1}", "limit"), ("?" + many, "correlationId"),
+                     ("?correlationId=not-an-id", "correlationId") })
+        {
+            using var bad = await admin.GetAsync("/notice/timers" + query, Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Equal(field, (await bad.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("field").GetString());
+        }
+    }
+
     private static object Objection(string? name = "李四", string? telephone = "13800138000") =>
         new { name, telephone, organisation = "某研究所", reasons = "该单位申报材料中的研发投入与实际情况不符，请核查。" };
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace Zgc.Console.Api;
@@ -14,10 +15,18 @@ public sealed partial class ZgcApi
     public Task<ApiResult<Incidents>> GetIncidents(CancellationToken cancellationToken) =>
         Get<Incidents>("workflows/incidents", cancellationToken);
 
-    /// <summary>Every service's pending timers, soonest first; a service that cannot be read is named in the failures.</summary>
-    public async Task<(List<ServiceTimer> Timers, List<string> Failed)> PendingTimers(CancellationToken cancellationToken)
+    /// <summary>
+    /// Every service's pending timers, soonest first — at most <paramref name="limit"/> from each service, and only those of
+    /// <paramref name="correlationIds"/> when given (each service filters, so a platform's timers are found however many
+    /// others are pending); a service that cannot be read is named in the failures.
+    /// </summary>
+    public async Task<(List<ServiceTimer> Timers, List<string> Failed)> PendingTimers(CancellationToken cancellationToken, int? limit = null,
+        IReadOnlyCollection<Guid>? correlationIds = null)
     {
-        var answers = await Task.WhenAll(TimerServices.Select(async s => (Service: s, Result: await Get<List<PendingTimer>>($"{s}/timers", cancellationToken))));
+        var query = QueryString.Of([("limit", limit?.ToString(CultureInfo.InvariantCulture)),
+            .. (correlationIds ?? []).Select(id => ("correlationId", (string?)id.ToString()))]);
+        var path = query.Length == 0 ? "timers" : "timers?" + query;
+        var answers = await Task.WhenAll(TimerServices.Select(async s => (Service: s, Result: await Get<List<PendingTimer>>($"{s}/{path}", cancellationToken))));
         var timers = answers.Where(a => a.Result.Succeeded).SelectMany(a => a.Result.Value!.Select(t => new ServiceTimer(a.Service, t)))
             .OrderBy(t => t.Timer.DueTime).ToList();
         return (timers, [.. answers.Where(a => !a.Result.Succeeded).Select(a => a.Service)]);
