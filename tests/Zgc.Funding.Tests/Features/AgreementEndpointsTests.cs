@@ -59,6 +59,13 @@ public sealed class AgreementEndpointsTests
         var malformed = await officer.GetAsync("/funding/agreements?applicationId=not-a-guid", Ct);
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Contains("applicationId", await malformed.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        // By status: the committee's inbox asks for the drafts only (a capped list of every agreement need not hold them).
+        Assert.Equal(2, (await officer.GetFromJsonAsync<List<AgreementSummary>>("/funding/agreements?status=Draft", Ct))!.Count);
+        Assert.Empty((await officer.GetFromJsonAsync<List<AgreementSummary>>("/funding/agreements?status=InForce", Ct))!);
+        var badStatus = await officer.GetAsync("/funding/agreements?status=Signed", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);
+        Assert.Contains("status", await badStatus.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
     [Fact, Trait("Req", "R-A13-AGREEMENT"), Trait("Req", "R-A10-Y1")]

@@ -86,6 +86,35 @@ public sealed class NoticeClosingTests
         }
     }
 
+    /// <summary>
+    /// The officers' list narrows to statuses and to applications (both repeatable): the committee's inbox asks for the
+    /// notices in progress and a meeting's page for its applications', which the newest 500 of every notice need not hold.
+    /// </summary>
+    [Fact, Trait("Req", "R-A13-NOTICE")]
+    public async Task The_officers_list_narrows_to_statuses_and_applications()
+    {
+        await using var app = new ClockedNoticeApp(Wednesday, withoutDelivery: true);
+        var (commands, _) = await OpenNotices(app, 3);
+        using var officer = app.ClientFor(Roles.CommitteeOfficer);
+        async Task<List<Guid>> Listed(string query) =>
+            [.. (await officer.GetFromJsonAsync<List<JsonElement>>("/notice/manage/notices" + query, Ct))!.Select(n => n.GetProperty("applicationId").GetGuid())];
+
+        var applications = commands.Select(c => c.ApplicationId).ToList();
+        Assert.Equal(applications.Order(), (await Listed("?status=Draft&status=Open&status=ClosedObjectionsPending")).Order());
+        Assert.Empty(await Listed("?status=Passed"));
+        Assert.Equal(new[] { applications[0], applications[2] }.Order(),
+            (await Listed($"?applicationId={applications[0]}&applicationId={applications[2]}&applicationId={Guid.NewGuid()}")).Order());
+        Assert.Equal([applications[1]], await Listed($"?status=Open&applicationId={applications[1]}"));
+
+        var many = string.Join('&', Enumerable.Range(0, Zgc.Notice.Features.OfficerNotices.MaxApplicationIds + 1).Select(_ => $"applicationId={Guid.NewGuid()}"));
+        foreach (var (query, field) in new[] { ("?status=Closed", "status"), ("?" + many, "applicationId") })
+        {
+            using var bad = await officer.GetAsync("/notice/manage/notices" + query, Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Equal(field, (await bad.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("field").GetString());
+        }
+    }
+
     private static object Objection(string? name = "李四", string? telephone = "13800138000") =>
         new { name, telephone, organisation = "某研究所", reasons = "该单位申报材料中的研发投入与实际情况不符，请核查。" };
 

@@ -38,8 +38,35 @@ public sealed partial class ZgcApi
     public Task<ApiResult<MeetingView>> DecideAgendaItem(Guid meetingId, MeetingDecisionRequest request, CancellationToken cancellationToken) =>
         Post<MeetingView>($"review/meetings/{meetingId}/decisions", request, cancellationToken);
 
+    /// <summary>The newest 500 notices, whatever their status.</summary>
     public Task<ApiResult<List<NoticeItem>>> ListManagedNotices(CancellationToken cancellationToken) =>
         Get<List<NoticeItem>>("notice/manage/notices", cancellationToken);
+
+    /// <summary>
+    /// The notices of these applications, asked for 50 at a time (the service takes up to 100 per request, and 50 ids keep
+    /// the address well inside a request line); the first failure is the answer when a request fails.
+    /// </summary>
+    public async Task<ApiResult<List<NoticeItem>>> ListNoticesOf(IReadOnlyCollection<Guid> applicationIds, CancellationToken cancellationToken)
+    {
+        var notices = new List<NoticeItem>();
+        foreach (var chunk in applicationIds.Distinct().Chunk(50))
+        {
+            var answer = await Get<List<NoticeItem>>("notice/manage/notices?" + QueryString.Of([.. chunk.Select(id => ("applicationId", (string?)id.ToString()))]),
+                cancellationToken);
+            if (answer.Value is null)
+            {
+                return answer;
+            }
+
+            notices.AddRange(answer.Value);
+        }
+
+        return ApiResult<List<NoticeItem>>.Ok(notices);
+    }
+
+    /// <summary>The notices still in progress (draft, open, closed with objections pending), newest first.</summary>
+    public Task<ApiResult<List<NoticeItem>>> ListNoticesInProgress(CancellationToken cancellationToken) =>
+        Get<List<NoticeItem>>("notice/manage/notices?status=Draft&status=Open&status=ClosedObjectionsPending", cancellationToken);
 
     public Task<ApiResult<ManagedNotice>> GetManagedNotice(Guid noticeId, CancellationToken cancellationToken) =>
         Get<ManagedNotice>($"notice/manage/notices/{noticeId}", cancellationToken);

@@ -44,10 +44,12 @@ internal static class Agreements
     }
 
     /// <summary>
-    /// Newest first; <c>?applicationId=</c> narrows it to that application's agreement (there is at most one), so a page
-    /// that knows the application does not read the whole list to find it.
+    /// Newest first, at most 1,000; <c>?applicationId=</c> narrows it to that application's agreement (there is at most one),
+    /// so a page that knows the application does not read the whole list to find it, and <c>?status=</c> to one status
+    /// (the committee's inbox asks for the drafts, which the newest 1,000 of every agreement need not hold).
     /// </summary>
-    private static async Task<Ok<List<AgreementSummary>>> List(Guid? applicationId, ClaimsPrincipal user, FundingDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<List<AgreementSummary>>> List(Guid? applicationId, AgreementStatus? status, ClaimsPrincipal user, FundingDbContext db,
+        CancellationToken cancellationToken)
     {
         var query = db.Agreements.AsNoTracking();
         if (IsOnlyApplicant(user))
@@ -59,6 +61,11 @@ internal static class Agreements
         if (applicationId is { } application)
         {
             query = query.Where(a => a.ApplicationId == application);
+        }
+
+        if (status is { } only)
+        {
+            query = query.Where(a => a.Status == only);
         }
 
         var agreements = await query.OrderByDescending(a => a.DraftedAt).Take(1000).ToListAsync(cancellationToken);

@@ -8,6 +8,7 @@ using Zgc.Notice.Contracts;
 using Zgc.Notice.Domain;
 using Zgc.Notice.Persistence;
 using Zgc.ServiceDefaults;
+using Zgc.SharedKernel;
 
 namespace Zgc.Notice.Features;
 
@@ -34,9 +35,38 @@ internal static class OfficerNotices
         manage.MapPost("/notices/{id:guid}/objections/{objectionId:guid}/decide", Decide);
     }
 
-    private static async Task<Ok<List<NoticeView>>> List(NoticeDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await db.Notices.AsNoTracking().OrderByDescending(n => n.DraftedAt).Take(500).ToListAsync(cancellationToken))
-            .Select(NoticeView.From).ToList());
+    /// <summary>The most application ids one request may name.</summary>
+    public const int MaxApplicationIds = 100;
+
+    /// <summary>
+    /// The newest 500 notices, or only those of the given statuses (<c>status</c>, repeatable) or applications
+    /// (<c>applicationId</c>, repeatable, at most <see cref="MaxApplicationIds"/>): the officer's inbox asks for the notices
+    /// still in progress and a meeting's page for its approved applications' notices, which the newest 500 of every notice
+    /// ever need not hold.
+    /// </summary>
+    private static async Task<Ok<List<NoticeView>>> List(NoticeStatus[]? status, Guid[]? applicationId, NoticeDbContext db, CancellationToken cancellationToken)
+    {
+        if (applicationId is { Length: > MaxApplicationIds })
+        {
+            throw new RuleViolationException("applicationId", "paging", $"Ask for at most {MaxApplicationIds} applications at once.",
+                $"一次最多查询 {MaxApplicationIds} 个申报。");
+        }
+
+        var query = db.Notices.AsNoTracking();
+        if (status is { Length: > 0 })
+        {
+            var statuses = status.Distinct().ToList();
+            query = query.Where(n => statuses.Contains(n.Status));
+        }
+
+        if (applicationId is { Length: > 0 })
+        {
+            var applications = applicationId.Distinct().ToList();
+            query = query.Where(n => applications.Contains(n.ApplicationId));
+        }
+
+        return TypedResults.Ok((await query.OrderByDescending(n => n.DraftedAt).Take(500).ToListAsync(cancellationToken)).Select(NoticeView.From).ToList());
+    }
 
     private static async Task<Results<Ok<ManagedNotice>, NotFound>> Get(Guid id, NoticeDbContext db, CancellationToken cancellationToken)
     {

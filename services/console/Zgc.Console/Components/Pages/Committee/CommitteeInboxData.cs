@@ -34,20 +34,28 @@ public sealed class CommitteeInboxData
 
     public ApiError? AgreementsError { get; set; }
 
+    /// <summary>
+    /// The review stages the inbox acts on: cases waiting for a panel, with a panel (for the panels' names) and supported
+    /// but not yet on an agenda. Each is asked for by its stage — the services answer a capped list newest first, so the
+    /// newest cases of every stage ever would crowd out the ones waiting once the programme has run a few years — and so
+    /// are the notices in progress and the draft agreements.
+    /// </summary>
+    private static readonly string[] ActiveStages = ["UnderReview", "ExpertReview", "Supported"];
+
     public static async Task<CommitteeInboxData> Load(ZgcApi api, CancellationToken cancellationToken)
     {
-        var cases = api.ListReviewCases(null, cancellationToken);
+        var cases = ActiveStages.Select(stage => api.ListReviewCases(stage, cancellationToken)).ToList();
         var panels = api.ListOpenPanels(cancellationToken);
         var meetings = api.ListMeetings(cancellationToken);
-        var notices = api.ListManagedNotices(cancellationToken);
-        var agreements = api.ListAgreements(cancellationToken);
+        var notices = api.ListNoticesInProgress(cancellationToken);
+        var agreements = api.ListAgreements(cancellationToken, status: "Draft");
         var data = new CommitteeInboxData();
 
-        var c = await cases;
-        data.CasesError = c.Error;
-        data.AllCases = c.Value;
-        data.AwaitingPanel = c.Value?.Where(x => x.Stage == "UnderReview").OrderBy(x => x.OpenedAt).ToList();
-        data.AwaitingMeeting = c.Value?.Where(x => x.AwaitsMeeting).OrderBy(x => x.OpenedAt).ToList();
+        var byStage = await Task.WhenAll(cases);
+        data.CasesError = byStage.Select(c => c.Error).FirstOrDefault(e => e is not null);
+        data.AllCases = data.CasesError is null ? [.. byStage.SelectMany(c => c.Value!)] : null;
+        data.AwaitingPanel = data.AllCases?.Where(x => x.Stage == "UnderReview").OrderBy(x => x.OpenedAt).ToList();
+        data.AwaitingMeeting = data.AllCases?.Where(x => x.AwaitsMeeting).OrderBy(x => x.OpenedAt).ToList();
 
         var p = await panels;
         data.PanelsError = p.Error;
