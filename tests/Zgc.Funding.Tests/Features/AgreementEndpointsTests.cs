@@ -62,6 +62,11 @@ public sealed class AgreementEndpointsTests
 
         // By status: the committee's inbox asks for the drafts only (a capped list of every agreement need not hold them).
         Assert.Equal(2, (await officer.GetFromJsonAsync<List<AgreementSummary>>("/funding/agreements?status=Draft", Ct))!.Count);
+        using (var counted = await officer.GetAsync("/funding/agreements?status=Draft", Ct))
+        {
+            Assert.Equal("2", counted.Headers.GetValues("X-Total-Count").Single()); // how many match, for a page that shows the newest 1,000
+        }
+
         Assert.Empty((await officer.GetFromJsonAsync<List<AgreementSummary>>("/funding/agreements?status=InForce", Ct))!);
         var badStatus = await officer.GetAsync("/funding/agreements?status=Signed", Ct);
         Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);

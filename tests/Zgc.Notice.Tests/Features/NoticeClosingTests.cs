@@ -105,6 +105,10 @@ public sealed class NoticeClosingTests
         Assert.Equal(new[] { applications[0], applications[2] }.Order(),
             (await Listed($"?applicationId={applications[0]}&applicationId={applications[2]}&applicationId={Guid.NewGuid()}")).Order());
         Assert.Equal([applications[1]], await Listed($"?status=Open&applicationId={applications[1]}"));
+        using (var counted = await officer.GetAsync($"/notice/manage/notices?applicationId={applications[0]}&applicationId={applications[1]}", Ct))
+        {
+            Assert.Equal("2", counted.Headers.GetValues("X-Total-Count").Single()); // how many match, for a page that shows the newest 500
+        }
 
         var many = string.Join('&', Enumerable.Range(0, Zgc.Notice.Features.OfficerNotices.MaxApplicationIds + 1).Select(_ => $"applicationId={Guid.NewGuid()}"));
         foreach (var (query, field) in new[] { ("?status=Closed", "status"), ("?" + many, "applicationId") })

@@ -38,9 +38,9 @@ public sealed partial class ZgcApi
     public Task<ApiResult<MeetingView>> DecideAgendaItem(Guid meetingId, MeetingDecisionRequest request, CancellationToken cancellationToken) =>
         Post<MeetingView>($"review/meetings/{meetingId}/decisions", request, cancellationToken);
 
-    /// <summary>The newest 500 notices, whatever their status.</summary>
-    public Task<ApiResult<List<NoticeItem>>> ListManagedNotices(CancellationToken cancellationToken) =>
-        Get<List<NoticeItem>>("notice/manage/notices", cancellationToken);
+    /// <summary>The newest 500 notices, whatever their status, and how many there are.</summary>
+    public Task<ApiResult<CappedList<NoticeItem>>> ListManagedNotices(CancellationToken cancellationToken) =>
+        GetCapped<NoticeItem>("notice/manage/notices", cancellationToken);
 
     /// <summary>
     /// The notices of these applications, asked for 50 at a time (the service takes up to 100 per request, and 50 ids keep

@@ -3,9 +3,9 @@ namespace Zgc.Console.Api;
 /// <summary>Funding: agreements and their yearly awards (committee), budgets and disbursement runs (finance, maker-checker).</summary>
 public sealed partial class ZgcApi
 {
-    /// <summary>Agreements newest first, or only those of <paramref name="status"/> (Draft, Active, …).</summary>
-    public Task<ApiResult<List<AgreementRow>>> ListAgreements(CancellationToken cancellationToken, string? status = null) =>
-        Get<List<AgreementRow>>("funding/agreements" + (status is null ? "" : "?status=" + Escape(status)), cancellationToken);
+    /// <summary>Agreements newest first (the newest 1,000), or only those of <paramref name="status"/> (Draft, InForce, Terminated), and how many match.</summary>
+    public Task<ApiResult<CappedList<AgreementRow>>> ListAgreements(CancellationToken cancellationToken, string? status = null) =>
+        GetCapped<AgreementRow>("funding/agreements" + (status is null ? "" : "?status=" + Escape(status)), cancellationToken);
 
     public Task<ApiResult<AgreementDetail>> GetAgreement(Guid id, CancellationToken cancellationToken) =>
         Get<AgreementDetail>($"funding/agreements/{id}", cancellationToken);

@@ -11,13 +11,9 @@ public sealed partial class ZgcApi
     /// </summary>
     public async Task<ApiResult<MonitoringReportPage>> ListReports(string? status, CancellationToken cancellationToken)
     {
-        int? total = null;
-        var rows = await Send<List<MonitoringReport>>(HttpMethod.Get,
-            "monitoring/reports?view=summary&pageSize=" + MonitoringReportPage.Size.ToString(CultureInfo.InvariantCulture) +
-            (status is null ? "" : "&status=" + Escape(status)),
-            null, headers => total = IntHeader(headers, "X-Total-Count"),
-            cancellationToken);
-        return rows.Value is { } list ? ApiResult<MonitoringReportPage>.Ok(new MonitoringReportPage(list, total ?? list.Count)) : ApiResult<MonitoringReportPage>.Fail(rows.Error!);
+        var rows = await GetCapped<MonitoringReport>("monitoring/reports?view=summary&pageSize=" + MonitoringReportPage.Size.ToString(CultureInfo.InvariantCulture) +
+            (status is null ? "" : "&status=" + Escape(status)), cancellationToken);
+        return rows.Value is { } page ? ApiResult<MonitoringReportPage>.Ok(new MonitoringReportPage(page.Rows, page.Total)) : ApiResult<MonitoringReportPage>.Fail(rows.Error!);
     }
 
     public Task<ApiResult<MonitoringReport>> EvaluateReport(Guid reportId, ReportEvaluation evaluation, CancellationToken cancellationToken) =>

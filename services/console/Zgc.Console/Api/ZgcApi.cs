@@ -105,6 +105,15 @@ public sealed partial class ZgcApi(
     private Task<ApiResult<T>> Get<T>(string relativePath, CancellationToken cancellationToken) where T : class =>
         Send<T>(HttpMethod.Get, relativePath, null, cancellationToken);
 
+    /// <summary>A list a service caps, with how many match in all (its <c>X-Total-Count</c>; the rows' count without one).</summary>
+    private async Task<ApiResult<CappedList<T>>> GetCapped<T>(string relativePath, CancellationToken cancellationToken)
+    {
+        int? total = null;
+        var rows = await Send<List<T>>(HttpMethod.Get, relativePath, null, headers => total = IntHeader(headers, "X-Total-Count"), cancellationToken);
+        return rows.Value is { } list ? ApiResult<CappedList<T>>.Ok(new CappedList<T>(list, Math.Max(total ?? list.Count, list.Count)))
+            : ApiResult<CappedList<T>>.Fail(rows.Error!);
+    }
+
     private Task<ApiResult<T>> Post<T>(string relativePath, object? body, CancellationToken cancellationToken) where T : class =>
         Send<T>(HttpMethod.Post, relativePath, body ?? new { }, cancellationToken);
 

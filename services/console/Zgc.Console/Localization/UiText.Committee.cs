@@ -133,6 +133,8 @@ public sealed partial class UiText
         ("committee.outcome.Rejected", "不予通过", "Rejected"),
         ("committee.outcome.Deferred", "暂缓审议", "Deferred"),
         ("committee.notices.title", "公示管理", "Public notices"),
+        ("committee.notices.truncated", "显示最新的 {0} 份公示，共 {1} 份；进行中的公示见管委会待办。",
+            "Showing the newest {0} of {1} notices; those in progress are on the committee's inbox."),
         ("committee.notices.status", "状态", "Status"),
         ("committee.notices.starts", "公示开始", "Opens"),
         ("committee.notices.ends", "公示截止日", "Ends"),

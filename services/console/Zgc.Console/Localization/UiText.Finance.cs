@@ -90,6 +90,8 @@ public sealed partial class UiText
     [
         ("agreement.list.title", "建设协议", "Construction agreements"),
         ("agreement.list.count", "共 {0} 份协议，{1} 份待签署", "{0} agreements, {1} awaiting signature"),
+        ("agreement.list.truncated", "显示最新的 {0} 份协议，共 {1} 份；更早的协议可在各平台的流程页查看。",
+            "Showing the newest {0} of {1} agreements; older ones are on each platform's page."),
         ("agreement.list.empty", "暂无协议。", "No agreements."),
         ("agreement.title", "建设协议", "Construction agreement"),
         ("agreement.back", "返回协议列表", "Back to the agreements"),

@@ -46,10 +46,11 @@ internal static class Agreements
     /// <summary>
     /// Newest first, at most 1,000; <c>?applicationId=</c> narrows it to that application's agreement (there is at most one),
     /// so a page that knows the application does not read the whole list to find it, and <c>?status=</c> to one status
-    /// (the committee's inbox asks for the drafts, which the newest 1,000 of every agreement need not hold).
+    /// (the committee's inbox asks for the drafts, which the newest 1,000 of every agreement need not hold); how many match
+    /// in all is in <c>X-Total-Count</c>.
     /// </summary>
     private static async Task<Ok<List<AgreementSummary>>> List(Guid? applicationId, AgreementStatus? status, ClaimsPrincipal user, FundingDbContext db,
-        CancellationToken cancellationToken)
+        HttpResponse response, CancellationToken cancellationToken)
     {
         var query = db.Agreements.AsNoTracking();
         if (IsOnlyApplicant(user))
@@ -68,6 +69,7 @@ internal static class Agreements
             query = query.Where(a => a.Status == only);
         }
 
+        response.Headers["X-Total-Count"] = (await query.CountAsync(cancellationToken)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var agreements = await query.OrderByDescending(a => a.DraftedAt).Take(1000).ToListAsync(cancellationToken);
         return TypedResults.Ok(agreements.Select(AgreementSummary.From).ToList());
     }

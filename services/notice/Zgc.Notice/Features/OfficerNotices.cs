@@ -42,9 +42,10 @@ internal static class OfficerNotices
     /// The newest 500 notices, or only those of the given statuses (<c>status</c>, repeatable) or applications
     /// (<c>applicationId</c>, repeatable, at most <see cref="MaxApplicationIds"/>): the officer's inbox asks for the notices
     /// still in progress and a meeting's page for its approved applications' notices, which the newest 500 of every notice
-    /// ever need not hold.
+    /// ever need not hold. How many match in all is in <c>X-Total-Count</c>.
     /// </summary>
-    private static async Task<Ok<List<NoticeView>>> List(NoticeStatus[]? status, Guid[]? applicationId, NoticeDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<List<NoticeView>>> List(NoticeStatus[]? status, Guid[]? applicationId, NoticeDbContext db, HttpResponse response,
+        CancellationToken cancellationToken)
     {
         if (applicationId is { Length: > MaxApplicationIds })
         {
@@ -65,6 +66,8 @@ internal static class OfficerNotices
             query = query.Where(n => applications.Contains(n.ApplicationId));
         }
 
+        // How many match in all, so that a page showing the newest 500 can say it does not show them all.
+        response.Headers["X-Total-Count"] = (await query.CountAsync(cancellationToken)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Ok((await query.OrderByDescending(n => n.DraftedAt).Take(500).ToListAsync(cancellationToken)).Select(NoticeView.From).ToList());
     }
 

@@ -83,7 +83,7 @@ public sealed class CommitteeInboxData
 
         var a = await agreements;
         data.AgreementsError = a.Error;
-        data.Agreements = a.Value?.Where(x => x.Status == "Draft").ToList();
+        data.Agreements = a.Value?.Rows;
         return data;
     }
 }
