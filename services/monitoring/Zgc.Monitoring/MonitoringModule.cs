@@ -26,6 +26,8 @@ public static class MonitoringModule
             .Validate(o => o.ReminderDaysBeforeDue.All(d => d is >= 1 and <= 365), "Monitoring:ReminderDaysBeforeDue are 1 to 365 days.")
             .ValidateOnStart();
         builder.AddServiceDatabase<MonitoringDbContext, SqliteMonitoringDbContext, PostgresMonitoringDbContext, SqlServerMonitoringDbContext>("Monitoring");
+        // Registered after the database's migrator, so it starts once the column it fills exists.
+        builder.Services.AddHostedService<Persistence.AttainmentBackfill>();
         builder.AddAudit(Name);
         builder.AddServiceMessaging<MonitoringDbContext>(Name, m => m
             .AddConsumer<OpenAnnualReportConsumer>()

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Zgc.Monitoring.Persistence;
 using Zgc.ServiceDefaults;
 using static Zgc.Monitoring.Tests.MonitoringHostExtensions;
 
@@ -50,6 +52,33 @@ public sealed class MajorMattersAndDashboardsTests(MonitoringApp app) : IClassFi
         Assert.Equal(["ReportWindowOpened", "MajorMatterReported", "MajorMatterAcknowledged", "PrincipalChanged"], history);
         var matters = await unit.GetFromJsonAsync<List<JsonElement>>($"/monitoring/platforms/{applicationId}/major-matters", Ct);
         Assert.Equal("Acknowledged", Assert.Single(matters!).GetProperty("status").GetString());
+    }
+
+    [Fact, Trait("Req", "R-A14-EVAL")]
+    public async Task The_ranking_reads_the_stored_average_which_start_up_fills_for_reports_saved_before_it_was_kept()
+    {
+        var applicationId = Guid.NewGuid();
+        using var unit = app.ClientFor(Roles.Applicant, unit: Unit);
+        var report = await app.Open(Window(applicationId, 2, 2062, FarDue));
+        (await unit.PutAsJsonAsync($"/monitoring/reports/{report.Id}/draft", Indicators(), Ct)).EnsureSuccessStatusCode();
+        (await unit.PostAsync($"/monitoring/reports/{report.Id}/submit", null, Ct)).EnsureSuccessStatusCode();
+        Assert.Equal(8_000, await app.InDb<MonitoringDbContext, long?>(db =>
+            db.AnnualReports.Where(r => r.Id == report.Id).Select(r => r.AverageTargetAttainmentBasisPoints).SingleAsync(Ct)));
+
+        // As a report saved before the column existed: its document has targets, the column is empty.
+        await app.InDb<MonitoringDbContext, int>(db => db.AnnualReports.Where(r => r.Id == report.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.AverageTargetAttainmentBasisPoints, (long?)null), Ct));
+        using var officer = app.ClientFor(Roles.MonitoringOfficer);
+        async Task<bool> Ranked() => (await officer.GetFromJsonAsync<List<JsonElement>>("/monitoring/attainment?year=2&lowest=500", Ct))!
+            .Any(r => r.GetProperty("applicationId").GetGuid() == applicationId);
+        Assert.False(await Ranked()); // the database ranks by the column alone
+
+        Assert.True(await app.InDb<MonitoringDbContext, int>(db => AttainmentBackfill.Run(db, Ct)) >= 1);
+        Assert.True(await Ranked());
+        var row = Assert.Single((await officer.GetFromJsonAsync<List<JsonElement>>("/monitoring/attainment?year=2&lowest=500", Ct))!,
+            r => r.GetProperty("applicationId").GetGuid() == applicationId);
+        Assert.Equal(8_000, row.GetProperty("averageTargetAttainmentBasisPoints").GetInt64());
+        Assert.Equal(0, await app.InDb<MonitoringDbContext, int>(db => AttainmentBackfill.Run(db, Ct))); // nothing left to fill
     }
 
     [Fact, Trait("Req", "R-A14-ANNUAL")]

@@ -68,6 +68,9 @@ public sealed class AnnualIndicators
     /// </summary>
     public long? RdIntensityBasisPoints => Revenue.Fen <= 0 ? null : (long)((Int128)RdExpenditure.Fen * 10_000 / Revenue.Fen);
 
+    /// <summary>The mean attainment of the agreement's targets in basis points (rounded down), null without targets.</summary>
+    public long? AverageTargetAttainmentBasisPoints => Targets.Count == 0 ? null : Targets.Sum(t => t.AttainmentBasisPoints) / Targets.Count;
+
     public Money TotalInvestment => Investments.Aggregate(Money.Zero, (sum, line) => sum + line.Total);
 
     public Money SelfRaisedInvestment => Investments.Aggregate(Money.Zero, (sum, line) => sum + line.SelfRaised);

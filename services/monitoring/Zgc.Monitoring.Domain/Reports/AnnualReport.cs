@@ -54,6 +54,13 @@ public sealed class AnnualReport
     /// <summary>The draft (or, once submitted, the report's) indicators; null until the unit saves a draft.</summary>
     public AnnualIndicators? Indicators { get; private set; }
 
+    /// <summary>
+    /// <see cref="AnnualIndicators.AverageTargetAttainmentBasisPoints"/> of <see cref="Indicators"/>, kept beside the
+    /// document so that the database can rank reports by it (the dashboard's platforms furthest behind their targets)
+    /// without reading every report's document.
+    /// </summary>
+    public long? AverageTargetAttainmentBasisPoints { get; private set; }
+
     public DateTimeOffset OpenedAt { get; private set; }
 
     public DateTimeOffset? DraftedAt { get; private set; }
@@ -118,7 +125,24 @@ public sealed class AnnualReport
         EnsureWindowOpen("Only an open report can be changed.", "只有未提交的报告可以修改。");
         indicators.Validate();
         Indicators = indicators;
+        AverageTargetAttainmentBasisPoints = indicators.AverageTargetAttainmentBasisPoints;
         DraftedAt = now;
+    }
+
+    /// <summary>
+    /// Fills <see cref="AverageTargetAttainmentBasisPoints"/> from the stored indicators, for reports saved before it was
+    /// kept; true when it changed.
+    /// </summary>
+    public bool RecordAverageAttainment()
+    {
+        var average = Indicators?.AverageTargetAttainmentBasisPoints;
+        if (average == AverageTargetAttainmentBasisPoints)
+        {
+            return false;
+        }
+
+        AverageTargetAttainmentBasisPoints = average;
+        return true;
     }
 
     public void Submit(string by, DateTimeOffset now)

@@ -89,6 +89,8 @@ public abstract class MonitoringDbContext(DbContextOptions options) : ServiceDbC
                 i.OwnsMany(x => x.Targets);
             });
             e.OwnsMany(x => x.Checks, c => c.ToJson("Checks"));
+            // The dashboard's ranking: the reports furthest behind their targets first.
+            e.HasIndex(x => x.AverageTargetAttainmentBasisPoints);
         });
         modelBuilder.Entity<RectificationOrder>(e =>
         {

@@ -114,19 +114,16 @@ internal static class Dashboards
         }
 
         var query = db.AnnualReports.AsNoTracking().Where(r => year == null || r.ConstructionYear == year);
-        if (lowest is not null)
+        if (lowest is { } count)
         {
-            query = query.Where(r => r.Status == AnnualReportStatus.Submitted || r.Status == AnnualReportStatus.Evaluated);
+            // Ranked by the database on the stored average (AttainmentBackfill fills it for reports saved before it was
+            // kept): only the listed reports' documents are read.
+            query = query.Where(r => (r.Status == AnnualReportStatus.Submitted || r.Status == AnnualReportStatus.Evaluated)
+                    && r.AverageTargetAttainmentBasisPoints != null)
+                .OrderBy(r => r.AverageTargetAttainmentBasisPoints).ThenBy(r => r.ApplicationId).ThenBy(r => r.ConstructionYear).Take(count);
         }
 
         var reports = await query.ToListAsync(cancellationToken);
-        if (lowest is { } count)
-        {
-            // The average is computed from each report's targets (a JSON document), so the choice is made here.
-            reports = [.. reports.Where(r => r.Indicators is { Targets.Count: > 0 })
-                .OrderBy(r => r.Indicators!.Targets.Sum(t => t.AttainmentBasisPoints) / r.Indicators.Targets.Count).ThenBy(r => r.ApplicationId)
-                .ThenBy(r => r.ConstructionYear).Take(count)];
-        }
 
         // Only the listed platforms' names: the whole table would be read for a few rows otherwise.
         var ids = reports.Select(r => r.ApplicationId).Distinct().ToList();
@@ -135,7 +132,7 @@ internal static class Dashboards
         {
             var platform = names.GetValueOrDefault(r.ApplicationId);
             var targets = r.Indicators?.Targets ?? [];
-            long? average = targets.Count == 0 ? null : targets.Sum(t => t.AttainmentBasisPoints) / targets.Count;
+            var average = r.Indicators?.AverageTargetAttainmentBasisPoints;
             return new AttainmentView(r.ApplicationId, platform?.PlatformName ?? "", platform?.UnitName ?? "", r.ConstructionYear, r.Status, r.Grade,
                 r.Checks.Count(c => c.Holds), r.Checks.Count, average,
                 [.. targets.Select(t => new Reports.TargetView(t.Name, t.Target, t.Achieved, t.AttainmentBasisPoints))]);

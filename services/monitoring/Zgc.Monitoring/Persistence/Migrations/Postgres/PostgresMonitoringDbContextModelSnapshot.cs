@@ -532,6 +532,9 @@ namespace Zgc.Monitoring.Persistence.Migrations.Postgres
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("AverageTargetAttainmentBasisPoints")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Comments")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -594,6 +597,8 @@ namespace Zgc.Monitoring.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(18)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AverageTargetAttainmentBasisPoints");
 
                     b.HasIndex("UnitUscc");
 

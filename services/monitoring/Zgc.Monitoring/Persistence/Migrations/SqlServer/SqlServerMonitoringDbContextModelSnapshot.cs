@@ -532,6 +532,9 @@ namespace Zgc.Monitoring.Persistence.Migrations.SqlServer
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<long?>("AverageTargetAttainmentBasisPoints")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Comments")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
@@ -594,6 +597,8 @@ namespace Zgc.Monitoring.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(18)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AverageTargetAttainmentBasisPoints");
 
                     b.HasIndex("UnitUscc");
 

@@ -525,6 +525,9 @@ namespace Zgc.Monitoring.Persistence.Migrations.Sqlite
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AverageTargetAttainmentBasisPoints")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Comments")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -587,6 +590,8 @@ namespace Zgc.Monitoring.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AverageTargetAttainmentBasisPoints");
 
                     b.HasIndex("UnitUscc");
 
