@@ -54,6 +54,20 @@ public sealed class MajorMattersAndDashboardsTests(MonitoringApp app) : IClassFi
         Assert.Equal("Acknowledged", Assert.Single(matters!).GetProperty("status").GetString());
     }
 
+    [Fact]
+    public void On_SQL_Server_the_ranking_and_the_backfill_are_one_query_each_on_the_stored_column()
+    {
+        // No SQL Server here: the translation is checked, as the Testcontainers suite would run it where Docker exists.
+        using var db = new SqlServerMonitoringDesignFactory().CreateDbContext([]);
+        var ranking = Zgc.Monitoring.Features.Dashboards.Dashboards.Lowest(db.AnnualReports, 20).ToQueryString();
+        Assert.Contains("[a].[AverageTargetAttainmentBasisPoints] IS NOT NULL", ranking, StringComparison.Ordinal);
+        Assert.Contains("ORDER BY [a].[AverageTargetAttainmentBasisPoints], [a].[ApplicationId], [a].[ConstructionYear]", ranking, StringComparison.Ordinal);
+        var backfill = AttainmentBackfill.Missing(db, Guid.NewGuid()).ToQueryString();
+        Assert.Contains("[a].[AverageTargetAttainmentBasisPoints] IS NULL", backfill, StringComparison.Ordinal);
+        Assert.Contains("[a].[Indicators] IS NOT NULL", backfill, StringComparison.Ordinal);
+        Assert.Contains("[a].[Id] > @", backfill, StringComparison.Ordinal);
+    }
+
     [Fact, Trait("Req", "R-A14-EVAL")]
     public async Task The_ranking_reads_the_stored_average_which_start_up_fills_for_reports_saved_before_it_was_kept()
     {

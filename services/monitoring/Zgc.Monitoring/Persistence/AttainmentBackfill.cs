@@ -40,8 +40,7 @@ internal sealed partial class AttainmentBackfill(IServiceProvider services, ILog
         while (true)
         {
             // Keyset over the id, so reports without targets (no average to fill) are passed once, not read forever.
-            var batch = await db.AnnualReports.Where(r => r.AverageTargetAttainmentBasisPoints == null && r.Indicators != null && r.Id.CompareTo(after) > 0)
-                .OrderBy(r => r.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            var batch = await Missing(db, after).ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
                 return filled;
@@ -53,6 +52,11 @@ internal sealed partial class AttainmentBackfill(IServiceProvider services, ILog
             after = batch[^1].Id;
         }
     }
+
+    /// <summary>The next batch of reports with indicators and no stored average, after <paramref name="after"/> in id order.</summary>
+    internal static IQueryable<Domain.Reports.AnnualReport> Missing(MonitoringDbContext db, Guid after) =>
+        db.AnnualReports.Where(r => r.AverageTargetAttainmentBasisPoints == null && r.Indicators != null && r.Id.CompareTo(after) > 0)
+            .OrderBy(r => r.Id).Take(BatchSize);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stored the average target attainment of {Count} annual reports saved before it was kept.")]
     private static partial void LogFilled(ILogger logger, int count);

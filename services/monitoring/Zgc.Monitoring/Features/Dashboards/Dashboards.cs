@@ -106,6 +106,11 @@ internal static class Dashboards
     /// <c>lowest=N</c>, only the N reported years furthest behind their targets, lowest average first — what a dashboard
     /// can show at the programme's size (one report per platform a year), where every row would be a bar each.
     /// </summary>
+    /// <summary>The <paramref name="count"/> reported years with the lowest stored average attainment, lowest first.</summary>
+    internal static IQueryable<AnnualReport> Lowest(IQueryable<AnnualReport> reports, int count) =>
+        reports.Where(r => (r.Status == AnnualReportStatus.Submitted || r.Status == AnnualReportStatus.Evaluated) && r.AverageTargetAttainmentBasisPoints != null)
+            .OrderBy(r => r.AverageTargetAttainmentBasisPoints).ThenBy(r => r.ApplicationId).ThenBy(r => r.ConstructionYear).Take(count);
+
     private static async Task<IResult> Attainment(int? year, int? lowest, MonitoringDbContext db, CancellationToken cancellationToken)
     {
         if (lowest is < 1 or > MaxLowest)
@@ -118,9 +123,7 @@ internal static class Dashboards
         {
             // Ranked by the database on the stored average (AttainmentBackfill fills it for reports saved before it was
             // kept): only the listed reports' documents are read.
-            query = query.Where(r => (r.Status == AnnualReportStatus.Submitted || r.Status == AnnualReportStatus.Evaluated)
-                    && r.AverageTargetAttainmentBasisPoints != null)
-                .OrderBy(r => r.AverageTargetAttainmentBasisPoints).ThenBy(r => r.ApplicationId).ThenBy(r => r.ConstructionYear).Take(count);
+            query = Lowest(query, count);
         }
 
         var reports = await query.ToListAsync(cancellationToken);
