@@ -43,8 +43,10 @@ internal static class Dashboards
         group.MapGet("/attainment", Attainment).RequireOperators().WithName("AttainmentAcrossPlatforms");
     }
 
-    /// <summary>Operators see every platform; an applicant those of its own unit.</summary>
-    /// <summary>The platforms the caller may see, by name, a page at a time (<see cref="ListPage"/>).</summary>
+    /// <summary>
+    /// The platforms the caller may see — operators every platform, an applicant those of its own unit — by name, a page
+    /// at a time (<see cref="ListPage"/>).
+    /// </summary>
     private static async Task<IResult> List(PlatformStatus? status, int? page, int? pageSize, ClaimsPrincipal user, MonitoringDbContext db, HttpResponse response,
         CancellationToken cancellationToken)
     {
@@ -101,16 +103,16 @@ internal static class Dashboards
     /// <summary>The most platform-years <c>lowest</c> may ask for.</summary>
     public const int MaxLowest = 500;
 
-    /// <summary>
-    /// Every report of a construction year (all years when none is given) with its checks and target attainment; with
-    /// <c>lowest=N</c>, only the N reported years furthest behind their targets, lowest average first — what a dashboard
-    /// can show at the programme's size (one report per platform a year), where every row would be a bar each.
-    /// </summary>
     /// <summary>The <paramref name="count"/> reported years with the lowest stored average attainment, lowest first.</summary>
     internal static IQueryable<AnnualReport> Lowest(IQueryable<AnnualReport> reports, int count) =>
         reports.Where(r => (r.Status == AnnualReportStatus.Submitted || r.Status == AnnualReportStatus.Evaluated) && r.AverageTargetAttainmentBasisPoints != null)
             .OrderBy(r => r.AverageTargetAttainmentBasisPoints).ThenBy(r => r.ApplicationId).ThenBy(r => r.ConstructionYear).Take(count);
 
+    /// <summary>
+    /// Every report of a construction year (all years when none is given) with its checks and target attainment; with
+    /// <c>lowest=N</c>, only the N reported years furthest behind their targets, lowest average first — what a dashboard
+    /// can show at the programme's size (one report per platform a year), where every row would be a bar each.
+    /// </summary>
     private static async Task<IResult> Attainment(int? year, int? lowest, MonitoringDbContext db, CancellationToken cancellationToken)
     {
         if (lowest is < 1 or > MaxLowest)
