@@ -55,6 +55,32 @@ public sealed class NotificationFeedTests
         Assert.Empty(feed.Unreadable);
     }
 
+    [Fact]
+    public async Task A_sub_park_officer_hears_how_many_more_wait_than_the_page_the_service_answered()
+    {
+        List<string> asked = [];
+        var row = """{"id":"00000000-0000-0000-0000-0000000000a1","status":"Submitted","platformName":"待受理平台","submittedAt":"2026-03-01T02:00:00+00:00"}""";
+        var reader = Answering(asked, new()
+        {
+            ["intake/applications?status=Submitted&pageSize=100"] = $$"""{"items":[{{row}}],"pageNumber":1,"pageSize":100,"total":250}""",
+        });
+
+        var feed = await NotificationFeed.For(User(Roles.SubParkOfficer), reader, Ct);
+
+        Assert.Equal(2, feed.Items.Count);
+        Assert.Contains(feed.Items, n => n.Kind == "subpark" && n.TextZh.Contains("待受理平台", StringComparison.Ordinal));
+        var more = Assert.Single(feed.Items, n => n.Kind == "more");
+        Assert.Equal("subpark", more.Link);
+        Assert.Contains("249", more.TextEn, StringComparison.Ordinal);
+
+        // The whole list in one page: nothing more to say.
+        var whole = await NotificationFeed.For(User(Roles.SubParkOfficer), Answering([], new()
+        {
+            ["intake/applications?status=Submitted&pageSize=100"] = $$"""{"items":[{{row}}],"pageNumber":1,"pageSize":100,"total":1}""",
+        }), Ct);
+        Assert.DoesNotContain(whole.Items, n => n.Kind == "more");
+    }
+
     [Fact, Trait("Req", "R-A14-ANNUAL")]
     public async Task An_applicant_hears_of_its_open_and_overdue_reports_from_their_summaries()
     {

@@ -21,7 +21,8 @@ public static class NotificationFeed
         var items = new List<Notification>();
         var unreadable = new List<string>();
 
-        async Task From(string path, Func<JsonArray, IEnumerable<Notification>> map)
+        // inbox: the page that lists all of them, named in a notification when the service answered a page of the list only.
+        async Task From(string path, Func<JsonArray, IEnumerable<Notification>> map, string? inbox = null)
         {
             var result = await read(path, cancellationToken);
             if (result.Value is JsonArray array)
@@ -31,6 +32,12 @@ public static class NotificationFeed
             else if (result.Value is JsonObject { } page && page["items"] is JsonArray paged)
             {
                 items.AddRange(map(paged));
+                if (inbox is not null && page["total"] is JsonValue total && total.TryGetValue<int>(out var all) && all > paged.Count)
+                {
+                    // A page of the list, not all of it: say how many more there are rather than look complete.
+                    items.Add(new Notification($"more:{path}:{all}", "more", $"另有 {all - paged.Count} 项未在此列出，请到待办页面查看。",
+                        $"{all - paged.Count} more are not listed here: see the inbox.", inbox, null));
+                }
             }
             else
             {
@@ -40,7 +47,7 @@ public static class NotificationFeed
 
         if (user.IsInRole(Roles.Applicant))
         {
-            await From("intake/applications?pageSize=100", ApplicantApplications);
+            await From("intake/applications?pageSize=100", ApplicantApplications, inbox: "applicant");
             await From("funding/agreements", ApplicantAgreements);
             await From("monitoring/reports?view=summary", ApplicantReports);
         }
@@ -48,7 +55,7 @@ public static class NotificationFeed
         if (user.IsInRole(Roles.SubParkOfficer))
         {
             await From("intake/applications?status=Submitted&pageSize=100", a => Waiting(a, "subpark", "待受理申报", "application waiting for acceptance",
-                r => $"subpark/applications/{Id(r)}"));
+                r => $"subpark/applications/{Id(r)}"), inbox: "subpark");
         }
 
         if (user.IsInRole(Roles.Expert))
