@@ -3,12 +3,8 @@ using System.Net;
 namespace Zgc.Console.Tests;
 
 /// <summary>A console whose notice and funding APIs answer one row each of many: the newest of a capped list.</summary>
-public sealed class ConsoleAppWithCappedLists : ConsoleApp
+public sealed class ConsoleAppWithCappedLists : ConsoleAppWithFakeApi
 {
-    public FakeApi Fake { get; } = new();
-
-    protected override FakeApi? Api => Fake;
-
     public ConsoleAppWithCappedLists()
     {
         Fake.Answer("/notice/manage/notices", """

@@ -56,3 +56,11 @@ public class ConsoleApp : ServiceAppFactory<Program>
     public static async Task<string> Html(HttpResponseMessage response) =>
         WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
 }
+
+/// <summary>A console whose API calls all go to <see cref="Fake"/>: subclasses give it their canned answers.</summary>
+public abstract class ConsoleAppWithFakeApi : ConsoleApp
+{
+    public FakeApi Fake { get; } = new();
+
+    protected override FakeApi? Api => Fake;
+}

@@ -5,13 +5,9 @@ using Zgc.Console.Auth;
 namespace Zgc.Console.Tests;
 
 /// <summary>A console whose funding API answers one forecast (two fiscal years with a budget, one platform-year) and its CSV.</summary>
-public sealed class ConsoleAppWithForecast : ConsoleApp
+public sealed class ConsoleAppWithForecast : ConsoleAppWithFakeApi
 {
     public const string Csv = "row,fiscal_year,key\nyear,2027,\n";
-
-    public FakeApi Fake { get; } = new();
-
-    protected override FakeApi? Api => Fake;
 
     public ConsoleAppWithForecast()
     {

@@ -3,12 +3,8 @@ using System.Net;
 namespace Zgc.Console.Tests;
 
 /// <summary>A console whose monitoring API answers a page of 1 report out of 750 awaiting evaluation.</summary>
-public sealed class ConsoleAppWithMonitoring : ConsoleApp
+public sealed class ConsoleAppWithMonitoring : ConsoleAppWithFakeApi
 {
-    public FakeApi Fake { get; } = new();
-
-    protected override FakeApi? Api => Fake;
-
     public ConsoleAppWithMonitoring()
     {
         Fake.Answer("/monitoring/reports", """

@@ -5,7 +5,7 @@ using Zgc.ServiceDefaults;
 namespace Zgc.Console.Tests;
 
 /// <summary>A console whose API calls are answered by <see cref="FakeApi"/> with one lifecycle instance.</summary>
-public sealed class ConsoleAppWithWorkflows : ConsoleApp
+public sealed class ConsoleAppWithWorkflows : ConsoleAppWithFakeApi
 {
     public const string InstanceId = "3f2b8c1e-4d5a-4b6c-9e7f-0a1b2c3d4e5f";
     public const string BrokenId = "00000000-0000-0000-0000-0000000000ee";
@@ -16,10 +16,6 @@ public sealed class ConsoleAppWithWorkflows : ConsoleApp
         "subPark":"haidian","currentState":"InNotice","policyVersion":"2019",
         "createdAt":"2026-03-02T01:00:00+00:00","updatedAt":"2026-03-09T02:30:00+00:00"
         """;
-
-    public FakeApi Fake { get; } = new();
-
-    protected override FakeApi? Api => Fake;
 
     public ConsoleAppWithWorkflows()
     {

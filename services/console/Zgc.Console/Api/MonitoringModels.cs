@@ -10,12 +10,6 @@ public sealed record MonitoringReport(
     DateTimeOffset OpenedAt, DateTimeOffset? SubmittedAt, bool SubmittedLate, DateTimeOffset? OverdueAt, string? Grade, string? Comments, string? EvaluatedBy,
     DateTimeOffset? EvaluatedAt, string? PlatformName = null);
 
-/// <summary>A page of <c>GET /monitoring/reports</c> (at most <see cref="Size"/> rows, earliest due first) and how many match in all.</summary>
-public sealed record MonitoringReportPage(List<MonitoringReport> Rows, int Total)
-{
-    /// <summary>The most the service answers at once (AnnualReportEndpoints.MaxPageSize).</summary>
-    public const int Size = 500;
-}
 
 /// <summary>A rectification order (Open, Completed or Overdue), with its platform's name when listed across platforms.</summary>
 public sealed record Rectification(Guid Id, Guid ApplicationId, string Requirements, DateOnly Deadline, string Status, string OrderedBy, DateTimeOffset OrderedAt,
