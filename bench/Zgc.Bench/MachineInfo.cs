@@ -15,6 +15,12 @@ public sealed class MachineInfo
 
     public string Cpu { get; init; } = "";
 
+    /// <summary>
+    /// The processor's last-level cache as the kernel reports it ("L3 260 MiB"). The GC sizes its first generation from it
+    /// unless told otherwise, so two sittings with the same core count can differ in memory and speed because of it.
+    /// </summary>
+    public string LastLevelCache { get; init; } = "";
+
     public string Os { get; init; } = "";
 
     public string Runtime { get; init; } = "";
@@ -40,6 +46,7 @@ public sealed class MachineInfo
             ? string.Create(CultureInfo.InvariantCulture, $"{total / 1024.0 / 1024.0:0.0} GiB")
             : "unknown",
         Cpu = ReadProc("/proc/cpuinfo", "model name") is { } cpu ? cpu.TrimStart(':', ' ', '\t') : RuntimeInformation.ProcessArchitecture.ToString(),
+        LastLevelCache = LastLevelCacheOf("/sys/devices/system/cpu/cpu0/cache"),
         Os = RuntimeInformation.OSDescription,
         Runtime = RuntimeInformation.FrameworkDescription,
         PostgreSql = await PostgresVersion(options.Postgres),
@@ -55,6 +62,7 @@ public sealed class MachineInfo
         yield return ("cores (nproc)", Cores.ToString(CultureInfo.InvariantCulture));
         yield return ("memory", Memory);
         yield return ("cpu", Cpu);
+        yield return ("last-level cache", LastLevelCache);
         yield return ("os", Os);
         yield return ("runtime", Runtime);
         yield return ("PostgreSQL", PostgreSql);
@@ -80,6 +88,32 @@ public sealed class MachineInfo
             return "unknown";
         }
         catch (UnauthorizedAccessException)
+        {
+            return "unknown";
+        }
+    }
+
+    /// <summary>The highest-level cache under <paramref name="folder"/> (Linux sysfs: index*/level and size, e.g. 266240K).</summary>
+    internal static string LastLevelCacheOf(string folder)
+    {
+        try
+        {
+            var caches = Directory.GetDirectories(folder, "index*")
+                .Select(index => (Level: File.ReadAllText(Path.Combine(index, "level")).Trim(), Size: File.ReadAllText(Path.Combine(index, "size")).Trim()))
+                .Where(c => int.TryParse(c.Level, out _))
+                .OrderByDescending(c => int.Parse(c.Level, CultureInfo.InvariantCulture))
+                .ToList();
+            if (caches.Count == 0)
+            {
+                return "unknown";
+            }
+
+            var (level, size) = caches[0];
+            return size.EndsWith('K') && long.TryParse(size[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var kib)
+                ? string.Create(CultureInfo.InvariantCulture, $"L{level} {(kib >= 1024 ? $"{kib / 1024.0:0.#} MiB" : $"{kib} KiB")}")
+                : $"L{level} {size}";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return "unknown";
         }

@@ -63,7 +63,7 @@ public sealed record Report(string Ratios, string Markdown)
         var md = new StringBuilder();
         md.Append(CultureInfo.InvariantCulture, $"## Messaging bench, {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}\n\n");
         md.Append(CultureInfo.InvariantCulture,
-            $"Machine: {machine.Cores} cores, {machine.Memory}, {machine.Cpu}; {machine.Os}; {machine.Runtime}; PostgreSQL {machine.PostgreSql}; " +
+            $"Machine: {machine.Cores} cores, {machine.Memory}, {machine.Cpu} ({machine.LastLevelCache}); {machine.Os}; {machine.Runtime}; PostgreSQL {machine.PostgreSql}; " +
             $"RabbitMQ {machine.RabbitMq}; MassTransit {machine.MassTransit}; RabbitMQ.Client {machine.RabbitMqClient}; Npgsql {machine.Npgsql}. " +
             $"Load average (1/5/15 min) at start {machine.LoadAtStart}, at end {machine.LoadAtEnd}.\n\n");
         md.Append(CultureInfo.InvariantCulture,
