@@ -16,6 +16,7 @@ public static class FundingModule
     {
         builder.Services.AddOptions<FundingOptions>().BindConfiguration(FundingOptions.Section)
             .Validate(o => o.GatherBatchSize is > 0 and <= 10_000, "Funding:GatherBatchSize is between 1 and 10000.")
+            .Validate(o => o.BatchChunkSize is > 0 and <= Features.DisbursementRunBatches.MaxEntries, "Funding:BatchChunkSize is between 1 and 1000.")
             .ValidateOnStart();
         builder.AddServiceDatabase<FundingDbContext, SqliteFundingDbContext, PostgresFundingDbContext, SqlServerFundingDbContext>("Funding");
         builder.AddAudit(Name);

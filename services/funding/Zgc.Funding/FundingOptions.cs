@@ -13,4 +13,10 @@ public sealed class FundingOptions
 
     /// <summary>How many platform-years a disbursement run gathers per transaction (progress is reported after each).</summary>
     public int GatherBatchSize { get; set; } = 100;
+
+    /// <summary>
+    /// How many entries of a batch of run decisions or payments are applied and saved together inside the batch's one
+    /// transaction (the request holds one such chunk's entities at a time; the batch stays all or nothing).
+    /// </summary>
+    public int BatchChunkSize { get; set; } = 100;
 }

@@ -153,6 +153,58 @@ public sealed class DisbursementRunBatchTests
         }
     }
 
+    [Fact, Trait("Req", "S-OPS")]
+    public async Task A_batch_larger_than_a_chunk_is_still_all_or_nothing_and_names_the_entry_by_its_place_in_the_batch()
+    {
+        // Two entries per chunk: a batch of five is applied in three chunks inside its one transaction.
+        await using var app = new ChunkedBatchFundingApp();
+        var (run, _) = await SubmittedRun(app, 5);
+        using var approver = app.ClientFor(Roles.FinanceApprover);
+        using var preparer = app.ClientFor(Roles.FinancePreparer);
+        var ids = run.Lines.Select(l => l.Id).ToList();
+
+        // The bad entry is in the second chunk: the first chunk's decisions, already saved in the transaction, are rolled back.
+        await Refused(approver, $"/funding/runs/{run.Id}/decisions",
+            new { decisions = new[] { Approve(ids[0]), Approve(ids[1]), Approve(ids[2]), Approve(Guid.NewGuid()), Approve(ids[4]) } },
+            HttpStatusCode.BadRequest, "run-line", "decisions[3].lineId");
+        var unchanged = (await preparer.GetFromJsonAsync<RunView>($"/funding/runs/{run.Id}", Ct))!;
+        Assert.Equal(nameof(RunStatus.Submitted), unchanged.Status);
+        Assert.All(unchanged.Lines, l => Assert.Equal("Proposed", l.Status));
+
+        var decided = await approver.PostAsJsonAsync($"/funding/runs/{run.Id}/decisions", new { decisions = ids.Select(Approve) }, Ct);
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        var decisions = (await decided.Content.ReadFromJsonAsync<RunBatchView>(Ct))!;
+        Assert.Equal(nameof(RunStatus.Approved), decisions.Run.Status);
+        Assert.Equal(ids, decisions.Lines.Select(l => l.Id));
+        Assert.Equal(run.TotalFen, decisions.Run.ApprovedTotalFen);
+
+        // A statement whose last entry (third chunk) is dated tomorrow records none of the four before it.
+        var tomorrow = DateOnly.Parse(FundingApp.Today(), CultureInfo.InvariantCulture).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await Refused(preparer, $"/funding/runs/{run.Id}/payments",
+            new { payments = ids.Take(4).Select(Pay).Append(new { lineId = ids[4], paidOn = tomorrow, bankReference = "BOC-5" }) },
+            HttpStatusCode.BadRequest, "payment-date", "payments[4].paidOn");
+        Assert.Equal(0, await app.InDb<FundingDbContext, int>(db => db.Payments.CountAsync(p => p.RunId == run.Id, Ct)));
+        Assert.Equal(0, await app.InDb<FundingDbContext, int>(db => db.Ledger.CountAsync(e => e.Kind == LedgerKind.Payment, Ct)));
+        foreach (var line in run.Lines)
+        {
+            Assert.Equal(0, await app.Stored("DisbursementPaid", line.ApplicationId));
+        }
+
+        var paid = await preparer.PostAsJsonAsync($"/funding/runs/{run.Id}/payments", new { payments = ids.Select(Pay) }, Ct);
+        Assert.Equal(HttpStatusCode.OK, paid.StatusCode);
+        var payments = (await paid.Content.ReadFromJsonAsync<RunBatchView>(Ct))!;
+        Assert.Equal(nameof(RunStatus.Completed), payments.Run.Status);
+        Assert.Equal(run.TotalFen, payments.Run.PaidTotalFen);
+        Assert.Equal(ids, payments.Lines.Select(l => l.Id));
+        Assert.Equal(5, await app.InDb<FundingDbContext, int>(db => db.Payments.CountAsync(p => p.RunId == run.Id, Ct)));
+        foreach (var line in run.Lines)
+        {
+            Assert.Equal(1, await app.Stored("DisbursementPaid", line.ApplicationId));
+        }
+
+        await DisbursementRunEndpointsTests.AssertLedgerBalances(app);
+    }
+
     /// <summary>A run of <paramref name="platforms"/> lines, submitted for approval.</summary>
     private static async Task<(RunView Run, List<Agreement> Agreements)> SubmittedRun(FundingApp app, int platforms)
     {
@@ -168,4 +220,10 @@ public sealed class DisbursementRunBatchTests
         (await preparer.PostAsync($"/funding/runs/{run.Id}/submit", null, Ct)).EnsureSuccessStatusCode();
         return (run, agreements);
     }
+}
+
+/// <summary>Applies run batches two entries at a time, so a small batch crosses chunks.</summary>
+public sealed class ChunkedBatchFundingApp : FundingApp
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Funding:BatchChunkSize"] = "2" };
 }

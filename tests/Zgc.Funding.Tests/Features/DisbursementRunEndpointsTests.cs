@@ -34,7 +34,13 @@ public sealed class DisbursementRunEndpointsTests
         using var preparer = app.ClientFor(Roles.FinancePreparer);
         using var otherPreparer = app.ClientFor(Roles.FinancePreparer, user: "another-preparer");
         Assert.Equal(HttpStatusCode.Forbidden, (await otherPreparer.PostAsync($"/funding/runs/{run.Id}/submit", null, Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await preparer.PostAsync($"/funding/runs/{run.Id}/submit", null, Ct)).StatusCode);
+        var submitted = await preparer.PostAsync($"/funding/runs/{run.Id}/submit", null, Ct);
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        // The answer is the submitted run with every line, in the order the run shows them.
+        var submittedRun = (await submitted.Content.ReadFromJsonAsync<RunView>(Ct))!;
+        Assert.Equal("Submitted", submittedRun.Status);
+        Assert.Equal(run.Lines.Select(l => l.Id), submittedRun.Lines.Select(l => l.Id));
+        Assert.Equal(run.TotalFen, submittedRun.Lines.Sum(l => l.AmountFen));
 
         var line1 = run.Lines.Single(l => l.AgreementId == first.Id);
         var line2 = run.Lines.Single(l => l.AgreementId == second.Id);

@@ -60,7 +60,7 @@ internal static class DisbursementRuns
     {
         var withLines = lines ?? true;
         var run = withLines
-            ? await Load(db, id, cancellationToken)
+            ? await Read(db, id, cancellationToken)
             : await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         return run is null ? TypedResults.NotFound() : TypedResults.Ok(RunView.From(run, withLines));
     }
@@ -76,11 +76,14 @@ internal static class DisbursementRuns
         return TypedResults.Accepted($"/funding/runs/{run.Id}", RunView.From(run));
     }
 
-    /// <summary>Submits for approval when the run fits in what is left of the fiscal year's budget; otherwise 409 with the shortfall.</summary>
+    /// <summary>
+    /// Submits for approval when the run fits in what is left of the fiscal year's budget; otherwise 409 with the shortfall.
+    /// The run keeps its count and total, so only the run itself is loaded for the change; its lines are read for the answer.
+    /// </summary>
     private static async Task<Results<Ok<RunView>, NotFound, ProblemHttpResult>> Submit(Guid id, ClaimsPrincipal user, FundingDbContext db, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var run = await Load(db, id, cancellationToken);
+        var run = await db.Runs.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (run is null)
         {
             return TypedResults.NotFound();
@@ -114,7 +117,7 @@ internal static class DisbursementRuns
         run.Submit(user.UserId(), clock.GetUtcNow());
         budget?.Commit();
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(RunView.From(run));
+        return TypedResults.Ok(RunView.From(run, withLines: false) with { Lines = await LineViews(db, id, cancellationToken) });
     }
 
     private static async Task<Results<Ok<RunView>, NotFound>> Cancel(Guid id, FundingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
@@ -155,7 +158,7 @@ internal static class DisbursementRuns
     /// <summary>The payment instruction: one row per approved (or paid) line, then the totals; UTF-8 with BOM for spreadsheet tools.</summary>
     private static async Task<Results<FileContentHttpResult, NotFound>> Export(Guid id, FundingDbContext db, CancellationToken cancellationToken)
     {
-        var run = await Load(db, id, cancellationToken);
+        var run = await Read(db, id, cancellationToken);
         if (run is null)
         {
             return TypedResults.NotFound();
@@ -274,6 +277,18 @@ internal static class DisbursementRuns
 
     private static Task<DisbursementRun?> Load(FundingDbContext db, Guid id, CancellationToken cancellationToken) =>
         db.Runs.Include(r => r.Lines).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+
+    /// <summary>
+    /// The run with every line, to show or export, not to change: untracked, so a run of thousands of lines costs its rows
+    /// and not also the change tracker's snapshot of each (docs/performance.md, fix 56).
+    /// </summary>
+    private static Task<DisbursementRun?> Read(FundingDbContext db, Guid id, CancellationToken cancellationToken) =>
+        db.Runs.AsNoTracking().Include(r => r.Lines).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+
+    /// <summary>A run's lines as shown, in the order <see cref="RunView"/> gives them.</summary>
+    private static async Task<List<LineView>> LineViews(FundingDbContext db, Guid id, CancellationToken cancellationToken) =>
+        [.. (await db.RunLines.AsNoTracking().Where(l => l.RunId == id).ToListAsync(cancellationToken))
+            .OrderBy(l => l.PlatformName).ThenBy(l => l.ConstructionYear).Select(LineView.From)];
 
     /// <summary>
     /// The run with only the one line a decision or payment is about (none when the line is not the run's): the run counts
