@@ -70,7 +70,7 @@ internal static class DisbursementRunBatches
         var by = user.UserId();
         return await InChunks(db, id, payments, p => p.LineId, options.Value.BatchChunkSize, async (run, chunk, offset) =>
         {
-            // The lines' agreements and platform-years in one query each, not one per line.
+            // The chunk's agreements and platform-years in one query each, not one per line.
             var agreementIds = run.Lines.Select(l => l.AgreementId).Distinct().ToList();
             var yearIds = run.Lines.Select(l => l.FundingYearId).ToList();
             var agreements = await db.Agreements.Where(a => agreementIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);

@@ -285,10 +285,9 @@ internal static class DisbursementRuns
     private static Task<DisbursementRun?> Read(FundingDbContext db, Guid id, CancellationToken cancellationToken) =>
         db.Runs.AsNoTracking().Include(r => r.Lines).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
 
-    /// <summary>A run's lines as shown, in the order <see cref="RunView"/> gives them.</summary>
+    /// <summary>A run's lines as the run shows them, read untracked.</summary>
     private static async Task<List<LineView>> LineViews(FundingDbContext db, Guid id, CancellationToken cancellationToken) =>
-        [.. (await db.RunLines.AsNoTracking().Where(l => l.RunId == id).ToListAsync(cancellationToken))
-            .OrderBy(l => l.PlatformName).ThenBy(l => l.ConstructionYear).Select(LineView.From)];
+        RunView.Shown(await db.RunLines.AsNoTracking().Where(l => l.RunId == id).ToListAsync(cancellationToken));
 
     /// <summary>
     /// The run with only the one line a decision or payment is about (none when the line is not the run's): the run counts

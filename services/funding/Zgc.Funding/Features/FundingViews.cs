@@ -84,7 +84,11 @@ public sealed record RunView(Guid Id, int FiscalYear, string Status, string Prep
 {
     public static RunView From(DisbursementRun r, bool withLines = true) => new(r.Id, r.FiscalYear, r.Status.ToString(), r.PreparedBy, r.StartedAt,
         r.GatheredCount, r.TotalCount, r.Total.Fen, r.ApprovedTotal.Fen, r.PaidTotal.Fen, r.SubmittedAt, r.DecidedAt, r.CompletedAt,
-        withLines ? [.. r.Lines.OrderBy(l => l.PlatformName).ThenBy(l => l.ConstructionYear).Select(LineView.From)] : []);
+        withLines ? Shown(r.Lines) : []);
+
+    /// <summary>A run's lines as a run shows them: by platform, then construction year.</summary>
+    public static List<LineView> Shown(IEnumerable<DisbursementLine> lines) =>
+        [.. lines.OrderBy(l => l.PlatformName).ThenBy(l => l.ConstructionYear).Select(LineView.From)];
 }
 
 public sealed record RecoveryView(Guid Id, long AmountFen, DateOnly ReceivedOn, string Reference, string RecordedBy, DateTimeOffset RecordedAt);
