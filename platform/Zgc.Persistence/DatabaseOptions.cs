@@ -27,6 +27,18 @@ public sealed class DatabaseOptions
     /// </summary>
     public int SqliteStatementCacheSize { get; set; } = SqliteStatementCaching.DefaultCapacity;
 
+    /// <summary>
+    /// PostgreSQL: at most this many statements in one command when EF saves (1–1,000; Npgsql's own limit is 1,000). A save
+    /// of hundreds of rows in one command builds its SQL and its parameter table as objects over 85 KB, which live on the
+    /// large-object heap until a full collection: a disbursement run's batches took the funding service over its memory
+    /// target that way (docs/performance.md, fix 57). A hundred statements keep each command small and still save a
+    /// hundred rows per round trip.
+    /// </summary>
+    public int PostgresMaxBatchSize { get; set; } = DefaultPostgresMaxBatchSize;
+
+    /// <summary>The default of <see cref="PostgresMaxBatchSize"/>.</summary>
+    public const int DefaultPostgresMaxBatchSize = 100;
+
     /// <summary>Apply pending migrations when the service starts.</summary>
     public bool MigrateOnStartup { get; set; } = true;
 }

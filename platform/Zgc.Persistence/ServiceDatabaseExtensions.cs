@@ -32,6 +32,12 @@ public static class ServiceDatabaseExtensions
                 $"Database:SqliteStatementCacheSize is {options.SqliteStatementCacheSize}; it must be 0 (no cache) or more.");
         }
 
+        if (options.PostgresMaxBatchSize is < 1 or > 1000)
+        {
+            throw new InvalidOperationException(
+                $"Database:PostgresMaxBatchSize is {options.PostgresMaxBatchSize}; it must be from 1 to 1000 statements per command.");
+        }
+
         var connectionString = ResolveConnectionString(builder.Configuration, options, serviceName, builder.Environment.ContentRootPath);
 
         switch (options.Provider)
@@ -41,7 +47,7 @@ public static class ServiceDatabaseExtensions
                 builder.Services.AddScoped<TDb>(sp => sp.GetRequiredService<TSqlite>());
                 break;
             case DatabaseProvider.Postgres:
-                builder.Services.AddDbContextPool<TPostgres>((sp, o) => o.UseNpgsql(connectionString).WithRegisteredInterceptors(sp));
+                builder.Services.AddDbContextPool<TPostgres>((sp, o) => o.UseNpgsql(connectionString, n => n.MaxBatchSize(options.PostgresMaxBatchSize)).WithRegisteredInterceptors(sp));
                 builder.Services.AddScoped<TDb>(sp => sp.GetRequiredService<TPostgres>());
                 break;
             case DatabaseProvider.SqlServer:
