@@ -107,6 +107,22 @@ public sealed class InstanceWatchTests(InstanceWatchTests.OneTurnApp app) : ICla
     }
 
     [Fact, Trait("Req", "S-OPS")]
+    public async Task A_transition_that_changes_an_instance_wakes_its_watchers_when_it_commits_without_the_periodic_recheck()
+    {
+        var id = await Submitted();
+        using var watch = app.Services.GetRequiredService<InstanceChanges>().Start(id);
+        await Task.Delay(TimeSpan.FromMilliseconds(300), Ct);
+        Assert.False(watch.Changed.IsCompleted, "nothing changed the instance yet");
+
+        // Only the instance's own properties change here (its state, version and dates): the save's notes must see a
+        // modified instance, not only an added one.
+        await app.Bus.Publish(new ApplicationRecommended(id, "haidian", "officer", null, DateTimeOffset.UtcNow), Ct);
+
+        await watch.Changed.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        await app.WaitForState(id, "ExpertReview");
+    }
+
+    [Fact, Trait("Req", "S-OPS")]
     public async Task A_long_poll_for_an_instance_not_yet_created_is_answered_when_it_is()
     {
         var id = Guid.NewGuid();

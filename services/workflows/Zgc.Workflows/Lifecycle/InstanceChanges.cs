@@ -97,7 +97,11 @@ internal sealed class InstanceChanges : CommitObserver
 
     protected override void RolledBack(DbContext context) => Take(context);
 
-    /// <summary>The instances this save writes. A workflows context tracks a handful of entities, so the scan is cheap.</summary>
+    /// <summary>
+    /// The instances this save writes. Only the tracked instances are checked for changes: <c>Entries</c> with automatic
+    /// detection would scan every tracked entity (history rows, inbox and outbox rows) just before the save scans them all
+    /// again (~1 % of the standalone walk's CPU, docs/performance.md).
+    /// </summary>
     private void Note(DbContext context)
     {
         if (context is not WorkflowsDbContext)
@@ -106,12 +110,27 @@ internal sealed class InstanceChanges : CommitObserver
         }
 
         List<Guid>? ids = null;
-        foreach (var entry in context.ChangeTracker.Entries<PlatformLifecycle>())
+        var tracker = context.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
         {
-            if (entry.State is EntityState.Added or EntityState.Modified)
+            foreach (var entry in tracker.Entries<PlatformLifecycle>())
             {
-                (ids ??= []).Add(entry.Entity.CorrelationId);
+                if (detect && entry.State == EntityState.Unchanged)
+                {
+                    entry.DetectChanges();
+                }
+
+                if (entry.State is EntityState.Added or EntityState.Modified)
+                {
+                    (ids ??= []).Add(entry.Entity.CorrelationId);
+                }
             }
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
         }
 
         if (ids is null)
