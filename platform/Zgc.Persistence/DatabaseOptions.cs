@@ -31,13 +31,14 @@ public sealed class DatabaseOptions
     /// PostgreSQL: at most this many statements in one command when EF saves (1–1,000; Npgsql's own limit is 1,000). A save
     /// of hundreds of rows in one command builds its SQL and its parameter table as objects over 85 KB, which live on the
     /// large-object heap until a full collection: a disbursement run's batches took the funding service over its memory
-    /// target that way (docs/performance.md, fix 57). A hundred statements keep each command small and still save a
-    /// hundred rows per round trip.
+    /// target that way (docs/performance.md, fixes 57 and 59). Forty statements keep each command's SQL under that size
+    /// even for the widest rows the services save (a run line's insert is ~490 characters, so a hundred of them were
+    /// ~56,000 characters, 112 KB as a string) and still save forty rows per round trip.
     /// </summary>
     public int PostgresMaxBatchSize { get; set; } = DefaultPostgresMaxBatchSize;
 
     /// <summary>The default of <see cref="PostgresMaxBatchSize"/>.</summary>
-    public const int DefaultPostgresMaxBatchSize = 100;
+    public const int DefaultPostgresMaxBatchSize = 40;
 
     /// <summary>Apply pending migrations when the service starts.</summary>
     public bool MigrateOnStartup { get; set; } = true;

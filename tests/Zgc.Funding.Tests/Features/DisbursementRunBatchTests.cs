@@ -206,15 +206,15 @@ public sealed class DisbursementRunBatchTests
     }
 
     /// <summary>A run of <paramref name="platforms"/> lines, submitted for approval.</summary>
-    private static async Task<(RunView Run, List<Agreement> Agreements)> SubmittedRun(FundingApp app, int platforms)
+    internal static async Task<(RunView Run, List<Agreement> Agreements)> SubmittedRun(FundingApp app, int platforms)
     {
         var agreements = new List<Agreement>();
         for (var i = 0; i < platforms; i++)
         {
-            agreements.Add(await app.SignAgreement(FundingApp.NewPlatform(uscc: $"9111010800000000{i}X"), 1_000_000_00 + i));
+            agreements.Add(await app.SignAgreement(FundingApp.NewPlatform(uscc: $"91110108{i:D9}X"), 1_000_000_00 + i));
         }
 
-        await app.SetBudget(FiscalYear, 100_000_000_00);
+        await app.SetBudget(FiscalYear, 1_000_000_000_00);
         var run = await app.GatheredRun(FiscalYear);
         using var preparer = app.ClientFor(Roles.FinancePreparer);
         (await preparer.PostAsync($"/funding/runs/{run.Id}/submit", null, Ct)).EnsureSuccessStatusCode();

@@ -1,5 +1,14 @@
+using System.Data.Common;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Zgc.Funding.Persistence;
 using Zgc.Funding.Tests.Features;
+using Zgc.ServiceDefaults;
 using Zgc.Testing;
 
 namespace Zgc.Funding.Tests.Persistence;
@@ -25,6 +34,49 @@ public sealed class PostgresTests
         }
     }
 
+    /// <summary>
+    /// A run's batches save hundreds of rows in one transaction (a chunk of payments: the lines, platform-years, agreements,
+    /// ledger entries and outbox messages). Each command EF sends must stay below the large-object heap's threshold — its SQL
+    /// text and its parameter table — or every chunk leaves garbage that only a full collection frees, and the service
+    /// goes over its memory target in a programme-sized run (docs/performance.md, fixes 57 and 59).
+    /// </summary>
+    [Fact, Trait("Req", "S-OPS")]
+    public async Task On_PostgreSQL_a_run_of_many_platforms_is_decided_and_paid_in_commands_that_stay_off_the_large_object_heap()
+    {
+        await SkipUnlessPostgres();
+        var database = Prefix + Guid.NewGuid().ToString("N")[..12];
+        try
+        {
+            var commands = new CommandSizes();
+            await using var app = new PostgresFundingApp(database, commands);
+            var (run, _) = await DisbursementRunBatchTests.SubmittedRun(app, 100);
+            var ids = run.Lines.Select(l => l.Id).ToList();
+            using var approver = app.ClientFor(Roles.FinanceApprover);
+            using var preparer = app.ClientFor(Roles.FinancePreparer);
+
+            var decided = await approver.PostAsJsonAsync($"/funding/runs/{run.Id}/decisions",
+                new { decisions = ids.Select(id => new { lineId = id, approve = true }) }, Ct);
+            Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+            var paid = await preparer.PostAsJsonAsync($"/funding/runs/{run.Id}/payments",
+                new { payments = ids.Select((id, i) => new { lineId = id, paidOn = FundingApp.Today(), bankReference = $"BOC-{i}" }) }, Ct);
+            Assert.Equal(HttpStatusCode.OK, paid.StatusCode);
+
+            Assert.Equal(100, await app.InDb<FundingDbContext, int>(db => db.Payments.CountAsync(p => p.RunId == run.Id, Ct)));
+            // The payments' save went in several commands (so the test saw a large save), and none of them was large.
+            Assert.True(commands.Statements.Max() > 20, $"the largest command held {commands.Statements.Max()} statements");
+            Assert.True(commands.LargestText < CommandSizes.LargeObjectChars,
+                $"a command's SQL was {commands.LargestText:N0} characters, {2 * commands.LargestText:N0} bytes as a string: on the large-object heap");
+            Assert.True(commands.MostParameters < CommandSizes.LargeObjectParameters,
+                $"a command had {commands.MostParameters:N0} parameters; its parameter table can reach the large-object heap");
+        }
+        finally
+        {
+            await PostgresDatabases.DropAll(database);
+        }
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     private static async Task SkipUnlessPostgres()
     {
         try
@@ -38,12 +90,80 @@ public sealed class PostgresTests
         }
     }
 
-    private sealed class PostgresFundingApp(string database) : FundingApp
+    private sealed class PostgresFundingApp(string database, IInterceptor? interceptor = null) : FundingApp
     {
         protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Postgres",
             ["ConnectionStrings:Funding"] = RealInfrastructure.PostgresDatabase(database),
         };
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            if (interceptor is not null)
+            {
+                builder.ConfigureServices(services => services.AddSingleton(interceptor));
+            }
+        }
+    }
+
+    /// <summary>Notes the size of every command a save sends: its SQL's length, its statements and its parameters.</summary>
+    private sealed class CommandSizes : DbCommandInterceptor
+    {
+        /// <summary>
+        /// An object of 85,000 bytes or more goes on the large-object heap; a string takes two bytes a character (and a
+        /// header of ~22 bytes).
+        /// </summary>
+        public const int LargeObjectChars = (85_000 - 22) / 2;
+
+        /// <summary>
+        /// EF keeps a command's parameters in a <c>Dictionary&lt;string, object&gt;</c> whose entries take 24 bytes, and a
+        /// dictionary grown by doubling can hold up to twice its count: past ~1,770 parameters its entry array can reach
+        /// the large-object heap.
+        /// </summary>
+        public const int LargeObjectParameters = 85_000 / 24 / 2;
+
+        private readonly Lock _lock = new();
+
+        public List<int> Statements { get; } = [];
+
+        public int LargestText { get; private set; }
+
+        public int MostParameters { get; private set; }
+
+        public void Clear()
+        {
+            lock (_lock)
+            {
+                Statements.Clear();
+                LargestText = 0;
+                MostParameters = 0;
+            }
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Note(command);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Note(command);
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        private void Note(DbCommand command)
+        {
+            lock (_lock)
+            {
+                Statements.Add(command.CommandText.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length);
+                LargestText = Math.Max(LargestText, command.CommandText.Length);
+                MostParameters = Math.Max(MostParameters, command.Parameters.Count);
+            }
+        }
     }
 }
