@@ -11,7 +11,7 @@ public class HostRuntimeSettingsTests
     /// <summary>32 MiB: see Directory.Build.props and docs/performance.md, fix 55.</summary>
     private const long Gen0MaxBudget = 32 * 1024 * 1024;
 
-    /// <summary>See Directory.Build.props and docs/performance.md, fix 60.</summary>
+    /// <summary>See services/monitoring/Zgc.Monitoring/Zgc.Monitoring.csproj and docs/performance.md, fix 60.</summary>
     private const int ConserveMemory = 7;
 
     public static TheoryData<string> Hosts => Solution.Names(Solution.Hosts);
