@@ -20,12 +20,12 @@ public sealed class MessagingOptionsTests
     [InlineData("0")]
     [InlineData("-1")]
     [InlineData("5001")]
-    public void An_outbox_batch_size_out_of_range_is_refused_naming_the_setting(string setting)
+    public async Task An_outbox_batch_size_out_of_range_stops_the_host_at_start_up_naming_the_setting(string setting)
     {
         using var host = Build(setting);
 
         // Zero would claim nothing and deliver nothing, silently; the host refuses to start instead.
-        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<MessagingOptions>>().Value);
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
         Assert.Contains("Messaging:OutboxBatchSize", error.Message, StringComparison.Ordinal);
         Assert.Contains("1 to 5000", error.Message, StringComparison.Ordinal);
     }
