@@ -55,10 +55,8 @@ public static class MessagingExtensions
 
         var registry = new MessagingRegistry();
         builder.Properties[typeof(MessagingRegistry)] = registry;
-        builder.Services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section)
-            .Validate(o => o.OutboxBatchSize is >= 1 and <= MessagingOptions.MaxOutboxBatchSize,
-                $"Messaging:OutboxBatchSize must be 1 to {MessagingOptions.MaxOutboxBatchSize} (outbox rows claimed per delivery round).")
-            .ValidateOnStart();
+        // Checked when the container is built (MessagingServiceProviderFactory), before anything reads the settings.
+        builder.Services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DirectPublisher>();
         builder.ConfigureContainer(new MessagingServiceProviderFactory(registry, builder.Configuration, builder.Environment.IsDevelopment()));

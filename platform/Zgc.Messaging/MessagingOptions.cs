@@ -46,9 +46,12 @@ public sealed class MessagingOptions
     /// Conversations a delivery round sends side by side. The rows of one conversation — which include all rows of one
     /// producing transaction — are always sent one after the other in (due time, sequence) order, each after the previous
     /// one's publisher confirm (ADR 0003); unrelated conversations overlap their confirms. 1 sends every row strictly in
-    /// that order. At most 64 (below RabbitMQ.Client's confirm throttling).
+    /// that order. At most <see cref="MaxOutboxSendConcurrency"/> (below RabbitMQ.Client's confirm throttling).
     /// </summary>
     public int OutboxSendConcurrency { get; set; } = 16;
+
+    /// <summary>The largest <see cref="OutboxSendConcurrency"/> accepted.</summary>
+    public const int MaxOutboxSendConcurrency = 64;
 
     /// <summary>
     /// On RabbitMQ, publish each delivery round's rows back to back, in order, on the outbox's own channel and wait for

@@ -145,7 +145,7 @@ internal sealed partial class OutboxDeliveryService<TDb>(
                 else
                 {
                     await Parallel.ForEachAsync(lanes,
-                        new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(options.Value.OutboxSendConcurrency, 1, 64), CancellationToken = cancellationToken },
+                        new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(options.Value.OutboxSendConcurrency, 1, MessagingOptions.MaxOutboxSendConcurrency), CancellationToken = cancellationToken },
                         async (lane, token) => Interlocked.Add(ref sent, await DeliverLane(lane, outcome, token)));
                 }
 

@@ -15,6 +15,7 @@ internal sealed class MessagingServiceProviderFactory(MessagingRegistry registry
     public IServiceCollection CreateBuilder(IServiceCollection services)
     {
         var options = configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
+        MessagingOptionsValidation.ThrowIfInvalid(options);
         services.AddMassTransit(x =>
         {
             foreach (var register in registry.Registrations)
